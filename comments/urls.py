@@ -1,0 +1,5 @@
+app_name = "comments"
+
+urlpatterns: list = [
+    # Posting, replying, reporting and deleting arrive with the comments issue.
+]

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PostsConfig(AppConfig):
+    name = "posts"
+    verbose_name = _("Posts")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects search-index and cache hooks)

@@ -1,0 +1,88 @@
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from .models import Author, Post
+
+FEED_SIZE = 20
+
+
+class LatestPostsFeed(Feed):
+    title = _("Latest posts")
+    description = _("The newest learning briefs, good practices and field notes.")
+
+    def link(self):
+        return reverse("posts:latest")
+
+    def items(self):
+        return Post.objects.published().newest_first().with_card_data()[:FEED_SIZE]
+
+    def item_title(self, post):
+        return post.title
+
+    def item_description(self, post):
+        return post.summary
+
+    def item_pubdate(self, post):
+        return post.published_at
+
+    def item_updateddate(self, post):
+        return post.updated_at
+
+    def item_author_name(self, post):
+        return ", ".join(author.name for author in post.ordered_authors) or None
+
+    def item_categories(self, post):
+        return [tag.name for tag in post.tags.all()]
+
+
+class LatestPostsAtomFeed(LatestPostsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestPostsFeed.description
+
+
+class TopicFeed(LatestPostsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, tag):
+        return _("Posts on %(topic)s") % {"topic": tag.name}
+
+    def link(self, tag):
+        return reverse("posts:topic", kwargs={"slug": tag.slug})
+
+    def description(self, tag):
+        return self.title(tag)
+
+    def items(self, tag):
+        return (
+            Post.objects.published()
+            .filter(tags__slug=tag.slug)
+            .newest_first()
+            .with_card_data()[:FEED_SIZE]
+        )
+
+
+class AuthorFeed(LatestPostsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, author):
+        return _("Posts by %(author)s") % {"author": author.name}
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def description(self, author):
+        return self.title(author)
+
+    def items(self, author):
+        return (
+            Post.objects.published()
+            .filter(post_authors__author=author)
+            .newest_first()
+            .with_card_data()[:FEED_SIZE]
+        )

@@ -1,0 +1,251 @@
+import uuid
+from datetime import date
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.files.storage import storages
+from django.db import models
+from django.db.models import F, Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from .sanitize import sanitize_html
+
+
+class PostStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """What the public may see: published, and its time has come."""
+        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=at or timezone.now())
+
+    def visible_to(self, user):
+        """Staff preview everything; everyone else sees published posts only."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def with_card_data(self):
+        """Everything a post card shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            Prefetch(
+                "post_authors",
+                queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
+            ),
+            "tags",
+        )
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    portrait = models.ImageField(_("portrait"), upload_to="portraits/%Y/", blank=True)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    bio = models.TextField(_("bio"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+    )
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("posts:author", kwargs={"slug": self.slug})
+
+
+class Post(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("The lead: one or two sentences.")
+    )
+    body = ProseEditorField(
+        _("body"),
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "Underline": True,
+            "Strike": True,
+            "Subscript": True,
+            "Superscript": True,
+            "Heading": {"levels": [2, 3, 4]},
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "HorizontalRule": True,
+            "HardBreak": True,
+            "Link": {"enableTarget": False},
+            "Table": True,
+            "History": True,
+        },
+        sanitize=sanitize_html,
+        blank=True,
+    )
+    featured_image = models.ImageField(_("featured image"), upload_to="featured/%Y/", blank=True)
+    featured_image_alt = models.CharField(
+        _("featured image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("Describe the image for readers who cannot see it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=PostStatus.choices, default=PostStatus.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A published post with a future date is scheduled: it appears by itself then."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    authors = models.ManyToManyField(
+        Author, through="PostAuthor", related_name="posts", verbose_name=_("authors")
+    )
+    tags = TaggableManager(_("topics"), blank=True, help_text=_("Comma-separated topics."))
+    # Kept up to date on PostgreSQL by posts.search; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"], name="post_visibility_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Sanitised here too, so HTML from any path (admin, shell, demo data) is safe.
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("posts:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PostStatus.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == PostStatus.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def ordered_authors(self) -> list[Author]:
+        """Authors in the editor's order; uses the prefetch from with_card_data()."""
+        return [link.author for link in self.post_authors.all()]
+
+
+class PostAuthor(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="post_authors")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="post_links")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("post author")
+        verbose_name_plural = _("post authors")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "author"], name="unique_author_per_post")
+        ]
+
+    def __str__(self):
+        return f"{self.author} ({self.post})"
+
+
+def attachment_upload_to(instance, filename: str) -> str:
+    """Generated names: the reader-facing name lives in the title, never on disk."""
+    return f"attachments/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+def attachment_storage():
+    return storages["attachments"]
+
+
+class Attachment(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=attachment_upload_to, storage=attachment_storage)
+    original_name = models.CharField(_("original file name"), max_length=255, editable=False)
+    content_type = models.CharField(_("content type"), max_length=120, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("file download")
+        verbose_name_plural = _("file downloads")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return PurePath(self.original_name or self.file.name).suffix.lstrip(".").upper()
+
+    def get_absolute_url(self):
+        return reverse("posts:download", kwargs={"slug": self.post.slug, "pk": self.pk})
+
+
+class ActivityQuerySet(models.QuerySet):
+    def record(self, post_id: int, kind: str, amount: int = 1, day: date | None = None) -> None:
+        """Add to today's counter for a post: one UPDATE, plus one INSERT once a day."""
+        if kind not in PostActivity.KINDS:
+            raise ValueError(f"Unknown activity: {kind}")
+        day = day or timezone.localdate()
+        if self.filter(post_id=post_id, day=day).update(**{kind: F(kind) + amount}):
+            return
+        self.bulk_create([PostActivity(post_id=post_id, day=day)], ignore_conflicts=True)
+        self.filter(post_id=post_id, day=day).update(**{kind: F(kind) + amount})
+
+
+class PostActivity(models.Model):
+    """Daily counters of what readers did with a post; the input of trending."""
+
+    KINDS = ("views", "saves", "comments", "downloads")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="activity")
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+    saves = models.PositiveIntegerField(_("saves"), default=0)
+    comments = models.PositiveIntegerField(_("comments"), default=0)
+    downloads = models.PositiveIntegerField(_("downloads"), default=0)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("daily activity")
+        verbose_name_plural = _("daily activity")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "day"], name="one_activity_row_per_day")
+        ]
+        indexes = [models.Index(fields=["day"], name="activity_day_idx")]
+
+    def __str__(self):
+        return f"{self.post_id} {self.day}"

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import feeds
+from .views import downloads, reading
+
+app_name = "posts"
+
+urlpatterns = [
+    path("", reading.latest, name="latest"),
+    path("posts/<slug:slug>/", reading.detail, name="detail"),
+    path("posts/<slug:slug>/files/<int:pk>/", downloads.download, name="download"),
+    path("topics/", reading.trending, name="trending"),
+    path("topics/<slug:slug>/", reading.topic, name="topic"),
+    path("authors/<slug:slug>/", reading.author, name="author"),
+    path("search/", reading.search, name="search"),
+    path("feeds/latest/", feeds.LatestPostsFeed(), name="feed_latest"),
+    path("feeds/latest/atom/", feeds.LatestPostsAtomFeed(), name="feed_latest_atom"),
+    path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
+    path("feeds/authors/<slug:slug>/", feeds.AuthorFeed(), name="feed_author"),
+]

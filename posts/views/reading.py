@@ -1,0 +1,64 @@
+"""The public reading pages: latest posts, a post, topics, authors, search."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from ..models import Attachment, Author, Post, PostActivity
+from ..pagination import paginate
+from ..search import clean_query, search_posts
+from ..trending import trending_topics
+
+
+def get_visible_post(request, slug: str) -> Post:
+    """The post a reader may see, with everything its page shows, or 404.
+
+    Staff see drafts and scheduled posts too: that is the editor's preview.
+    """
+    posts = (
+        Post.objects.visible_to(request.user)
+        .with_card_data()
+        .prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
+        )
+    )
+    return get_object_or_404(posts, slug=slug)
+
+
+def latest(request):
+    page = paginate(request, Post.objects.published().newest_first().with_card_data())
+    return render(request, "posts/latest.html", {"page": page})
+
+
+def detail(request, slug):
+    post = get_visible_post(request, slug)
+    if post.is_published:
+        PostActivity.objects.record(post.pk, "views")
+    return render(request, "posts/detail.html", {"post": post})
+
+
+def topic(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    posts = Post.objects.published().filter(tags__slug=slug).newest_first().with_card_data()
+    page = paginate(request, posts)
+    if page.paginator.count == 0:
+        raise Http404("No published posts on this topic.")
+    return render(request, "posts/topic.html", {"topic": tag, "page": page})
+
+
+def author(request, slug):
+    person = get_object_or_404(Author, slug=slug)
+    posts = Post.objects.published().filter(post_authors__author=person).newest_first()
+    page = paginate(request, posts.with_card_data())
+    return render(request, "posts/author.html", {"author": person, "page": page})
+
+
+def trending(request):
+    return render(request, "posts/trending.html", {"topics": trending_topics(limit=30)})
+
+
+def search(request):
+    query = clean_query(request.GET.get("q"))
+    page = paginate(request, search_posts(query).with_card_data()) if query else None
+    return render(request, "posts/search.html", {"query": query, "page": page})

@@ -1,0 +1,59 @@
+"""Personas and fixtures shared by the whole suite."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    """Every test writes uploads to its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "attachments": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(email="reader@example.org", display_name="Rita Reader")
+
+
+@pytest.fixture
+def other_member(db):
+    return UserFactory(email="other@example.org", display_name="Otto Other")
+
+
+@pytest.fixture
+def editor(db):
+    user = UserFactory(email="editor@example.org", display_name="Edith Editor", is_staff=True)
+    group = Group.objects.filter(name="Editors").first()
+    if group:
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

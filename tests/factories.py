@@ -1,0 +1,72 @@
+"""Factories for the portal's models; tests build only what they need."""
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from accounts.models import User
+from posts.models import Attachment, Author, Post, PostAuthor, PostStatus
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"member{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Member {n}")
+    password = factory.django.Password("correct horse battery")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Author {n}")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    role = "Migration advisor"
+    organisation = "Practitioners' Network"
+    bio = "Works on migration and development."
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Post
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Learning brief {n}")
+    slug = factory.Sequence(lambda n: f"learning-brief-{n}")
+    summary = "What we learned from working with practitioners."
+    body = "<p>A body with <strong>rich</strong> text.</p>"
+    status = PostStatus.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+    class Params:
+        draft = factory.Trait(status=PostStatus.DRAFT)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+        )
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, author in enumerate(extracted):
+                PostAuthor.objects.create(post=self, author=author, position=position)
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attachment
+
+    post = factory.SubFactory(PostFactory)
+    title = factory.Sequence(lambda n: f"Brief {n} (PDF)")
+    file = factory.django.FileField(filename="brief.pdf", data=b"%PDF-1.4\n% test file\n%%EOF\n")
+    original_name = "brief.pdf"
+    content_type = "application/pdf"
+    size = 28

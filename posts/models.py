@@ -205,12 +205,12 @@ class Attachment(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("posts:download", kwargs={"slug": self.post.slug, "pk": self.pk})
+
     @property
     def extension(self) -> str:
         return PurePath(self.original_name or self.file.name).suffix.lstrip(".").upper()
-
-    def get_absolute_url(self):
-        return reverse("posts:download", kwargs={"slug": self.post.slug, "pk": self.pk})
 
 
 class ActivityQuerySet(models.QuerySet):

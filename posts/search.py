@@ -60,21 +60,20 @@ def update_search_vectors(post_ids) -> None:
     """Recompute the stored vector of some posts (PostgreSQL only)."""
     if not settings.USING_POSTGRES:
         return
-    from django.contrib.postgres.aggregates import StringAgg
-    from django.db.models import OuterRef, Subquery
+    from django.db.models import OuterRef, StringAgg, Subquery
 
     from .models import PostAuthor
 
     topics = (
         Post.tags.through.objects.filter(object_id=OuterRef("pk"), content_type__model="post")
         .values("object_id")
-        .annotate(text=StringAgg("tag__name", delimiter=" "))
+        .annotate(text=StringAgg("tag__name", delimiter=Value(" ")))
         .values("text")
     )
     authors = (
         PostAuthor.objects.filter(post_id=OuterRef("pk"))
         .values("post_id")
-        .annotate(text=StringAgg("author__name", delimiter=" "))
+        .annotate(text=StringAgg("author__name", delimiter=Value(" ")))
         .values("text")
     )
     vectors = (

@@ -3,10 +3,11 @@
 import django.contrib.postgres.search
 import django.db.models.deletion
 import django.utils.timezone
-import posts.models
 import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
+
+import posts.models
 
 
 class Migration(migrations.Migration):

@@ -125,6 +125,13 @@ class Post(models.Model):
         Author, through="PostAuthor", related_name="posts", verbose_name=_("authors")
     )
     tags = TaggableManager(_("topics"), blank=True, help_text=_("Comma-separated topics."))
+    comments_enabled = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Untick to close the conversation on this post."),
+    )
+    # Approved comments only; recomputed by the comments app whenever a comment changes.
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     # Kept up to date on PostgreSQL by posts.search; unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 

@@ -185,7 +185,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 
-# Email: console in development; EMAIL_URL=smtp://user:pass@host:587?tls=1 in production.
+# Email: console in development; EMAIL_URL=smtp://user:pass@host:587?tls=1 in production
+# (smtps://… for implicit TLS); without it production hands mail to localhost:25.
 EMAIL_URL = env("EMAIL_URL")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@portal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -208,8 +209,16 @@ if EMAIL_URL:
             },
         }
     }
-else:
+elif DEBUG:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    # Production without EMAIL_URL: hand mail to a local MTA, as Django always has.
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25, "timeout": 10},
+        }
+    }
 
 # Background work goes through django.tasks; the immediate backend runs it in
 # the request for now, a worker backend can take over without code changes.
@@ -293,8 +302,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "portal.logging.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("PORTAL_LOG_FORMAT", "plain")}
+    },
     "root": {"handlers": ["console"], "level": env("PORTAL_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -1,8 +1,10 @@
 """Site-wide views: health checks, robots.txt and error pages."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -52,12 +54,16 @@ def permission_denied(request, exception=None):
     return render(request, "errors/403.html", status=403)
 
 
+def csrf_failure(request, reason=""):
+    """A form came back without a valid token: usually an old tab or blocked cookies."""
+    return render(request, "errors/403_csrf.html", status=403)
+
+
 def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
 def server_error(request):
-    # No context processors that might query a broken database.
-    from django.template import loader
-
-    return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
+    # No request context: its processors (user, messages) might query a broken database.
+    html = loader.get_template("errors/500.html").render({"SITE_NAME": settings.SITE_NAME})
+    return HttpResponse(html, status=500)

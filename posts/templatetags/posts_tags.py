@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -46,7 +47,11 @@ def article_json_ld(context, post):
         "keywords": [topic.name for topic in post.tags.all()],
         "url": url,
         "mainEntityOfPage": url,
-        "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.SITE_NAME,
+            "logo": request.build_absolute_uri(static("img/logo.svg")),
+        },
     }
     if post.featured_image:
         data["image"] = request.build_absolute_uri(post.featured_image.url)

@@ -1,5 +1,7 @@
 """The public reading pages: latest posts, a post, topics, authors, search."""
 
+import unicodedata
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -26,9 +28,17 @@ def get_visible_post(request, slug: str) -> Post:
     return get_object_or_404(posts, slug=slug)
 
 
+def search_terms(raw: str | None) -> str:
+    """The reader's query without control characters (PostgreSQL rejects NUL), cleaned."""
+    text = "".join(
+        " " if unicodedata.category(char).startswith("C") else char for char in (raw or "")[:1000]
+    )
+    return clean_query(text)
+
+
 def latest(request):
     page = paginate(request, Post.objects.published().newest_first().with_card_data())
-    return render(request, "posts/latest.html", {"page": page})
+    return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
 
 
 def detail(request, slug):
@@ -55,10 +65,12 @@ def author(request, slug):
 
 
 def trending(request):
-    return render(request, "posts/trending.html", {"topics": trending_topics(limit=30)})
+    return render(
+        request, "posts/trending.html", {"topics": trending_topics(limit=30), "nav": "trending"}
+    )
 
 
 def search(request):
-    query = clean_query(request.GET.get("q"))
+    query = search_terms(request.GET.get("q"))
     page = paginate(request, search_posts(query).with_card_data()) if query else None
     return render(request, "posts/search.html", {"query": query, "page": page})

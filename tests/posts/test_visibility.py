@@ -1,7 +1,7 @@
 import pytest
 
 from posts.models import Post
-from tests.factories import PostFactory
+from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +48,74 @@ def test_published_post_page_shows_title_and_date(client):
     assert response.status_code == 200
     assert "Diaspora engagement" in response.text
     assert post.published_at.strftime("%B") in response.text
+
+
+def hidden_posts():
+    author = AuthorFactory(name="Vera Visible", slug="vera")
+    shown = PostFactory(title="Shown brief on water", authors=[author], topics=["Water"])
+    PostFactory(title="Draft brief on water", authors=[author], topics=["Water"], draft=True)
+    PostFactory(
+        title="Scheduled brief on water", authors=[author], topics=["Water"], scheduled=True
+    )
+    return shown
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/topics/water/", "/authors/vera/", "/search/?q=water"],
+    ids=["home", "topic", "author", "search"],
+)
+@pytest.mark.parametrize("as_editor", [False, True], ids=["public", "editor"])
+def test_lists_show_only_published_posts_to_everyone(client, editor, url, as_editor):
+    """Staff preview single posts, but lists are what the public sees."""
+    hidden_posts()
+    if as_editor:
+        client.force_login(editor)
+
+    text = client.get(url).text
+
+    assert "Shown brief on water" in text
+    assert "Draft brief on water" not in text
+    assert "Scheduled brief on water" not in text
+
+
+def test_topic_with_only_hidden_posts_is_404(client):
+    PostFactory(topics=["Secret plans"], draft=True)
+    PostFactory(topics=["Secret plans"], scheduled=True)
+
+    assert client.get("/topics/secret-plans/").status_code == 404
+
+
+def test_trending_ignores_activity_on_hidden_posts(client):
+    from posts.models import PostActivity
+
+    draft = PostFactory(topics=["Hidden topic"], draft=True)
+    PostActivity.objects.record(draft.pk, "views", amount=100)
+
+    assert "Hidden topic" not in client.get("/topics/").text
+
+
+def test_staff_preview_scheduled_post_says_when(editor_client):
+    post = PostFactory(scheduled=True, title="Coming soon")
+
+    response = editor_client.get(post.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Preview: scheduled for" in response.text
+    assert '<meta name="robots" content="noindex, nofollow">' in response.text
+
+
+def test_member_cannot_preview_drafts(member_client):
+    post = PostFactory(draft=True)
+
+    assert member_client.get(post.get_absolute_url()).status_code == 404
+
+
+def test_previews_do_not_count_as_reads(editor_client):
+    from posts.models import PostActivity
+
+    post = PostFactory(draft=True)
+
+    editor_client.get(post.get_absolute_url())
+
+    assert not PostActivity.objects.filter(post=post).exists()

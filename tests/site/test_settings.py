@@ -30,7 +30,10 @@ def run_check(extra_env: dict) -> subprocess.CompletedProcess:
     [
         ({"DJANGO_ALLOWED_HOSTS": "portal.example"}, "DJANGO_SECRET_KEY"),
         ({"DJANGO_SECRET_KEY": "x" * 60}, "DJANGO_ALLOWED_HOSTS"),
-        ({"DJANGO_SECRET_KEY": "short", "DJANGO_ALLOWED_HOSTS": "portal.example"}, "DJANGO_SECRET_KEY"),
+        (
+            {"DJANGO_SECRET_KEY": "short", "DJANGO_ALLOWED_HOSTS": "portal.example"},
+            "DJANGO_SECRET_KEY",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_secrets(extra_env, message):
@@ -41,14 +44,21 @@ def test_production_refuses_to_start_without_secrets(extra_env, message):
 
 
 def test_production_settings_pass_the_deploy_check():
-    result = run_check({"DJANGO_SECRET_KEY": "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyz", "DJANGO_ALLOWED_HOSTS": "portal.example"})
+    result = run_check(
+        {
+            "DJANGO_SECRET_KEY": "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyz",
+            "DJANGO_ALLOWED_HOSTS": "portal.example",
+        }
+    )
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
 
 def test_json_log_lines_are_parseable():
-    record = logging.LogRecord("portal", logging.ERROR, __file__, 1, "Disk %s full", ("/var",), None)
+    record = logging.LogRecord(
+        "portal", logging.ERROR, __file__, 1, "Disk %s full", ("/var",), None
+    )
 
     entry = json.loads(JsonFormatter().format(record))
 

@@ -1,0 +1,62 @@
+"""The "Editors" group: everything needed to write and publish posts, nothing more.
+
+Editors manage posts, authors, their order on posts, file downloads and topics,
+and may look at reading activity. They do not manage users or groups.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+GROUP = "Editors"
+MANAGE = ("add", "change", "delete", "view")
+PERMISSIONS = {
+    ("posts", "post"): MANAGE,
+    ("posts", "author"): MANAGE,
+    ("posts", "postauthor"): MANAGE,
+    ("posts", "attachment"): MANAGE,
+    ("taggit", "tag"): MANAGE,
+    ("taggit", "taggeditem"): MANAGE,
+    ("posts", "postactivity"): ("view",),
+}
+
+
+def create_editors_group(apps, schema_editor):
+    # Permissions are normally created after all migrations ran (post_migrate);
+    # on a fresh database they do not exist yet, so create them now.
+    for label in sorted({app_label for app_label, _ in PERMISSIONS}):
+        app_config = apps.get_app_config(label)
+        # Migration state's app configs have no models module; create_permissions
+        # skips such apps unless told otherwise.
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.using(schema_editor.connection.alias).get_or_create(name=GROUP)
+    codenames = [
+        (app_label, f"{action}_{model}")
+        for (app_label, model), actions in PERMISSIONS.items()
+        for action in actions
+    ]
+    permissions = [
+        Permission.objects.using(schema_editor.connection.alias).get(
+            content_type__app_label=app_label, codename=codename
+        )
+        for app_label, codename in codenames
+    ]
+    group.permissions.set(permissions)
+
+
+def remove_editors_group(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("portal", "0001_cache_table"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("posts", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+    ]
+    operations = [migrations.RunPython(create_editors_group, remove_editors_group)]

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
+    # Tracks each member's sessions so "delete my account" can end them all.
+    "allauth.usersessions",
     "taggit",
     "django_htmx",
     "django_prose_editor",
@@ -118,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "posts.context_processors.saved_posts",
             ],
         },
     },
@@ -175,15 +178,33 @@ LOGIN_REDIRECT_URL = "posts:latest"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "optional")
+ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "optional").strip().lower()
+if ACCOUNT_EMAIL_VERIFICATION not in {"none", "optional", "mandatory"}:
+    raise ImproperlyConfigured(
+        "ACCOUNT_EMAIL_VERIFICATION must be none, optional or mandatory "
+        "(production should use mandatory)."
+    )
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
+# One address per member: "change email" replaces it once the new one is verified.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Rate limits are kept in the cache above (database or Redis, never a dummy).
+# allauth's per-IP failed-login default is 10/m; the per-email limit is what
+# stops guessing one account's password.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind a reverse proxy, how many proxies to trust for the client's IP
+# (allauth's rate limits key on it); 0 means REMOTE_ADDR.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)
 
 # Email: console in development; EMAIL_URL=smtp://user:pass@host:587?tls=1 in production
 # (smtps://… for implicit TLS); without it production hands mail to localhost:25.
@@ -318,7 +339,12 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env("PORTAL_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint narrates every PDF step at INFO, fontTools every font it decodes.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 if TESTING:

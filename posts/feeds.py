@@ -1,3 +1,5 @@
+"""RSS and Atom feeds: latest posts, per topic, per author. Published posts only."""
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -8,6 +10,11 @@ from taggit.models import Tag
 from .models import Author, Post
 
 FEED_SIZE = 20
+
+
+def published_topics():
+    """Topics carried by at least one published post: a draft's topics stay unknown."""
+    return Tag.objects.filter(post__in=Post.objects.published()).distinct()
 
 
 class LatestPostsFeed(Feed):
@@ -46,7 +53,7 @@ class LatestPostsAtomFeed(LatestPostsFeed):
 
 class TopicFeed(LatestPostsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(published_topics(), slug=slug)
 
     def title(self, tag):
         return _("Posts on %(topic)s") % {"topic": tag.name}
@@ -64,6 +71,13 @@ class TopicFeed(LatestPostsFeed):
             .newest_first()
             .with_card_data()[:FEED_SIZE]
         )
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, tag):
+        return self.description(tag)
 
 
 class AuthorFeed(LatestPostsFeed):
@@ -86,3 +100,10 @@ class AuthorFeed(LatestPostsFeed):
             .newest_first()
             .with_card_data()[:FEED_SIZE]
         )
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, author):
+        return self.description(author)

@@ -14,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from .sanitize import sanitize_html
+from .uploads import validate_attachment_upload
 
 
 class PostStatus(models.TextChoices):
@@ -97,7 +98,11 @@ class Post(models.Model):
             "HorizontalRule": True,
             "HardBreak": True,
             "Link": {"enableTarget": False},
+            # Tables need their row and cell types too, or the editor fails to start.
             "Table": True,
+            "TableRow": True,
+            "TableHeader": True,
+            "TableCell": True,
             "History": True,
         },
         sanitize=sanitize_html,
@@ -212,8 +217,22 @@ class Attachment(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, **kwargs):
+        # The counter moves only by F() in the download view; an edit never writes it back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "download_count"
+            ]
+        super().save(**kwargs)
+
     def get_absolute_url(self):
         return reverse("posts:download", kwargs={"slug": self.post.slug, "pk": self.pk})
+
+    def clean(self):
+        # A check, not a field validator: it also records the file's name, type and size.
+        validate_attachment_upload(self)
 
     @property
     def extension(self) -> str:

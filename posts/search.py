@@ -1,8 +1,10 @@
 """Full-text search: ranked PostgreSQL search, a plain fallback on SQLite."""
 
+import unicodedata
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import Q, TextField, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce
 
 from .models import Post
@@ -11,8 +13,13 @@ MAX_QUERY_LENGTH = 200
 
 
 def clean_query(raw: str | None) -> str:
-    """Trim, collapse whitespace and cap the length; absurd input becomes harmless."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    """Trim, collapse whitespace and cap the length; absurd input becomes harmless.
+
+    Control characters become spaces first: PostgreSQL refuses NUL in a string
+    and SQLite's LIKE stops at it.
+    """
+    printable = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in raw or "")
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
 def search_posts(query: str):
@@ -24,21 +31,27 @@ def search_posts(query: str):
         search_query = SearchQuery(query, search_type="websearch", config="english")
         return (
             posts.filter(search_vector=search_query)
-            .annotate(rank=SearchRank("search_vector", search_query))
+            # F(), not the bare name: a string would be re-parsed with to_tsvector(),
+            # losing the stored A-D weights and ranking a title like a body.
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", "-published_at", "-pk")
         )
-    words = query.split()[:10]
+    # One-letter words match nearly every post with LIKE (PostgreSQL drops most as stop words).
+    words = [word for word in query.split() if len(word) > 1][:10]
+    if not words:
+        return posts.none()
     condition = Q()
     for word in words:
+        # Topics and authors through subqueries: each word may match a different
+        # topic or author, and no join multiplies the rows.
         condition &= (
             Q(title__icontains=word)
             | Q(summary__icontains=word)
             | Q(body__icontains=word)
-            | Q(tags__name__icontains=word)
-            | Q(authors__name__icontains=word)
+            | Q(pk__in=Post.objects.filter(tags__name__icontains=word).values("pk"))
+            | Q(pk__in=Post.objects.filter(authors__name__icontains=word).values("pk"))
         )
-    matching = Post.objects.filter(condition).values("pk")
-    return posts.filter(pk__in=matching).newest_first()
+    return posts.filter(condition).newest_first()
 
 
 def search_vector_expression():

@@ -1,15 +1,20 @@
-"""Keep a post's revision (updated_at) honest when its authors or files change.
+"""Keep derived data honest when posts, their authors, topics or files change.
 
-The PDF cache and "updated since you saved it" both read updated_at, so a
-change to anything printed with the post must move it.
+- updated_at: the PDF cache and "updated since you saved it" read it, so a
+  change to anything printed with the post must move it.
+- search_vector (PostgreSQL): title, summary, body, topic and author names.
+- the cached trending ranking: a post unpublished or retagged leaves it at once.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
+from taggit.models import Tag
 
 from .models import Attachment, Author, Post, PostAuthor
 from .search import update_search_vectors
+from .trending import forget_trending_topics
 
 
 def touch_posts(**filters) -> None:
@@ -20,6 +25,14 @@ def touch_posts(**filters) -> None:
 @receiver([post_save, post_delete], sender=Attachment)
 def post_part_changed(sender, instance, **kwargs):
     touch_posts(pk=instance.post_id)
+
+
+@receiver(post_delete, sender=Attachment)
+def attachment_deleted(sender, instance, **kwargs):
+    # Generated names belong to one attachment only: remove the file once the delete commits.
+    if instance.file:
+        name, storage = instance.file.name, instance.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 @receiver(post_save, sender=Author)
@@ -34,6 +47,12 @@ def author_changed(sender, instance, created, **kwargs):
 @receiver(post_save, sender=Post)
 def post_saved(sender, instance, **kwargs):
     update_search_vectors([instance.pk])
+    forget_trending_topics()
+
+
+@receiver(post_delete, sender=Post)
+def post_deleted(sender, instance, **kwargs):
+    forget_trending_topics()
 
 
 @receiver([post_save, post_delete], sender=PostAuthor)
@@ -45,3 +64,25 @@ def post_authors_changed(sender, instance, **kwargs):
 def post_topics_changed(sender, instance, action, pk_set, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):
         update_search_vectors([instance.pk])
+        forget_trending_topics()
+
+
+@receiver(post_save, sender=Tag)
+def topic_renamed(sender, instance, created, **kwargs):
+    if not created:
+        update_search_vectors(Post.objects.filter(tags=instance).values_list("pk", flat=True))
+        forget_trending_topics()
+
+
+@receiver(pre_delete, sender=Tag)
+def topic_deleting(sender, instance, **kwargs):
+    # The tagged rows are gone after the delete: remember whose vectors to refresh.
+    instance._tagged_post_ids = list(
+        Post.objects.filter(tags=instance).values_list("pk", flat=True)
+    )
+
+
+@receiver(post_delete, sender=Tag)
+def topic_deleted(sender, instance, **kwargs):
+    update_search_vectors(getattr(instance, "_tagged_post_ids", []))
+    forget_trending_topics()

@@ -19,6 +19,8 @@ from .models import Post, PostActivity
 
 WEIGHTS = {"views": 1, "saves": 2, "comments": 3, "downloads": 1}
 CACHE_SECONDS = 300
+# Computed once for the longest list shown (the Trending topics page); panels take a slice.
+MAX_TOPICS = 30
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,20 @@ def compute_trending_topics(limit: int = 10) -> list[TrendingTopic]:
     ]
 
 
+def _cache_key() -> str:
+    # The day is in the key: decay weights change at midnight.
+    return f"trending-topics:{timezone.localdate().isoformat()}"
+
+
 def trending_topics(limit: int = 10) -> list[TrendingTopic]:
-    """Cached for a few minutes: the panel is on every list page."""
-    key = f"trending-topics:{limit}:{timezone.localdate().isoformat()}"
-    topics = cache.get(key)
+    """Cached for a few minutes: the panel is on every list page (one cache read)."""
+    topics = cache.get(_cache_key())
     if topics is None:
-        topics = compute_trending_topics(limit)
-        cache.set(key, topics, CACHE_SECONDS)
-    return topics
+        topics = compute_trending_topics(MAX_TOPICS)
+        cache.set(_cache_key(), topics, CACHE_SECONDS)
+    return topics[:limit]
+
+
+def forget_trending_topics() -> None:
+    """Drop the cached ranking, e.g. when a post is unpublished or its topics change."""
+    cache.delete(_cache_key())

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import feeds
-from .views import downloads, reading
+from .views import downloads, printing, reading
 
 app_name = "posts"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("", reading.latest, name="latest"),
     path("posts/<slug:slug>/", reading.detail, name="detail"),
     path("posts/<slug:slug>/files/<int:pk>/", downloads.download, name="download"),
+    path("posts/<slug:slug>/print/", printing.print_view, name="print"),
+    path("posts/<slug:slug>/pdf/", printing.pdf, name="pdf"),
     path("topics/", reading.trending, name="trending"),
     path("topics/<slug:slug>/", reading.topic, name="topic"),
     path("authors/<slug:slug>/", reading.author, name="author"),
@@ -16,5 +18,7 @@ urlpatterns = [
     path("feeds/latest/", feeds.LatestPostsFeed(), name="feed_latest"),
     path("feeds/latest/atom/", feeds.LatestPostsAtomFeed(), name="feed_latest_atom"),
     path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="feed_topic"),
+    path("feeds/topics/<slug:slug>/atom/", feeds.TopicAtomFeed(), name="feed_topic_atom"),
     path("feeds/authors/<slug:slug>/", feeds.AuthorFeed(), name="feed_author"),
+    path("feeds/authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="feed_author_atom"),
 ]

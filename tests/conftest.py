@@ -7,16 +7,22 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
+def _isolated_media(settings, tmp_path, monkeypatch):
     """Every test writes uploads to its own folder."""
+    from django.core.files.storage import storages
+
+    from posts.models import Attachment
+
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
         "attachments": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+            **settings.STORAGES["attachments"],
+            "OPTIONS": {"location": tmp_path / "private"},
         },
     }
+    # Attachment.file resolved its storage once, at import: follow the override.
+    monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storages["attachments"])
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,34 @@
 """File downloads: only for visible posts, counted, never sniffed."""
 
+import unicodedata
+from pathlib import PurePath
+from urllib.parse import quote
+
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from ..models import Attachment, Post, PostActivity
+
+
+def content_disposition(filename: str) -> str:
+    """RFC 6266: an ASCII `filename` for old clients, `filename*` in UTF-8 for the rest."""
+    ascii_name = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
+    # Inside a quoted string only printable ASCII is safe; quotes and backslashes go.
+    ascii_name = "".join(c for c in ascii_name if c.isprintable() and c not in '"\\')
+    ascii_name = " ".join(ascii_name.split()) or "download"
+    if ascii_name == filename:
+        return f'attachment; filename="{ascii_name}"'
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def download_name(attachment: Attachment) -> str:
+    if attachment.original_name:
+        return attachment.original_name
+    suffix = PurePath(attachment.file.name).suffix.lower()
+    return f"{slugify(attachment.title) or attachment.post.slug}{suffix}"
 
 
 @require_GET
@@ -21,16 +44,15 @@ def download(request, slug, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("The file is missing.") from exc
+    # Staff previewing a draft or scheduled post do not count as readers.
     if attachment.post.is_published:
         Attachment.objects.filter(pk=attachment.pk).update(download_count=F("download_count") + 1)
         PostActivity.objects.record(attachment.post_id, "downloads")
-    download_name = attachment.original_name or f"{attachment.post.slug}-{attachment.pk}"
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=download_name,
-        content_type=attachment.content_type or "application/octet-stream",
-    )
+    content_type = attachment.content_type or "application/octet-stream"
+    if content_type.startswith("text/"):
+        content_type += "; charset=utf-8"  # uploads checks made sure it is UTF-8
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(download_name(attachment))
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -1,0 +1,247 @@
+"""The PDF of a post: content, visibility, the per-revision cache and the URL fetcher."""
+
+import threading
+import time
+from io import BytesIO
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from pypdf import PdfReader
+
+from posts import pdf as pdf_module
+from posts.pdf import RefusedURL, cached_render, local_file_for, url_fetcher
+from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+ORIGIN = "http://testserver"
+BODY = (
+    "<h2>Why it matters</h2><p>Remittances are only the start. "
+    'Read <a href="https://example.org/guide">the guide</a>.</p>'
+)
+
+
+@pytest.fixture
+def post():
+    authors = [AuthorFactory(name="Elena Marković"), AuthorFactory(name="Tamar Beridze")]
+    post = PostFactory(
+        title="Diaspora lessons", slug="diaspora-lessons", body=BODY, authors=authors
+    )
+    AttachmentFactory(post=post, title="The full brief")
+    return post
+
+
+def pdf_url(post):
+    return reverse("posts:pdf", args=[post.slug])
+
+
+def read(response) -> PdfReader:
+    return PdfReader(BytesIO(response.content))
+
+
+def text_of(reader: PdfReader) -> str:
+    """All pages' text with line breaks and runs of spaces as single spaces."""
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def spy_renderer():
+    return mock.patch.object(pdf_module, "render_post_pdf", wraps=pdf_module.render_post_pdf)
+
+
+def test_pdf_is_a_real_a4_pdf_with_title_authors_and_address(client, post):
+    response = client.get(pdf_url(post))
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="diaspora-lessons.pdf"'
+    reader = read(response)
+    text = text_of(reader)
+    assert "Diaspora lessons" in text
+    assert "Elena Marković" in text and "Tamar Beridze" in text
+    assert "http://testserver/posts/diaspora-lessons/" in text
+    assert "The full brief" in text
+    assert "page 1 of 1" in text
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points
+
+
+def test_pdf_metadata_and_clickable_links(client, post):
+    reader = read(client.get(pdf_url(post)))
+
+    assert reader.metadata.title == "Diaspora lessons"
+    assert reader.metadata.author == "Elena Marković, Tamar Beridze"
+    assert reader.metadata.creation_date.date() == post.published_at.date()
+    uris = {
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+    }
+    assert "https://example.org/guide" in uris
+    assert "http://testserver/posts/diaspora-lessons/" in uris
+
+
+def test_pdf_embeds_only_the_shipped_fonts(client, post):
+    reader = read(client.get(pdf_url(post)))
+
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]))
+            assert "/FontFile2" in font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+    assert fonts
+    assert all("Inter" in name or "Source-Serif-4" in name for name in fonts), fonts
+
+
+@pytest.mark.parametrize("kind", ["draft", "scheduled"])
+def test_unpublished_posts_are_404_as_pdf(client, member_client, kind):
+    post = PostFactory(**{kind: True})
+
+    with spy_renderer() as renderer:
+        assert client.get(pdf_url(post)).status_code == 404
+        assert member_client.get(pdf_url(post)).status_code == 404
+    renderer.assert_not_called()
+
+
+def test_staff_preview_pdf_is_marked_and_never_stored_by_browsers(editor_client):
+    post = PostFactory(draft=True, title="Work in progress")
+
+    response = editor_client.get(pdf_url(post))
+
+    assert response.status_code == 200
+    assert "Preview, not published" in text_of(read(response))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_repeat_request_is_served_from_cache_without_rendering(client, post):
+    with spy_renderer() as renderer:
+        first = client.get(pdf_url(post))
+        second = client.get(pdf_url(post))
+
+    assert renderer.call_count == 1
+    assert second.content == first.content
+
+
+def test_editing_the_post_renders_a_new_revision(client, post):
+    client.get(pdf_url(post))
+    post.title = "Diaspora lessons, revised"
+    post.save()
+
+    with spy_renderer() as renderer:
+        response = client.get(pdf_url(post))
+
+    assert renderer.call_count == 1
+    assert "Diaspora lessons, revised" in text_of(read(response))
+
+
+@pytest.mark.parametrize("change", ["author", "attachment"])
+def test_changing_authors_or_files_renders_again(client, post, change):
+    client.get(pdf_url(post))
+    if change == "author":
+        author = post.authors.get(name="Tamar Beridze")
+        author.name = "Tamar Beridze-Kapanadze"
+        author.save()
+        expected = "Tamar Beridze-Kapanadze"
+    else:
+        AttachmentFactory(post=post, title="Workshop slides")
+        expected = "Workshop slides"
+
+    with spy_renderer() as renderer:
+        response = client.get(pdf_url(post))
+
+    assert renderer.call_count == 1
+    assert expected in text_of(read(response))
+
+
+def test_simultaneous_requests_for_an_uncached_pdf_render_once():
+    calls = []
+    start = threading.Barrier(4)
+    results = []
+
+    def slow_render():
+        calls.append(1)
+        time.sleep(0.3)
+        return b"%PDF-rendered"
+
+    def request():
+        start.wait()
+        results.append(cached_render("pdf:test:same-post", slow_render))
+
+    threads = [threading.Thread(target=request) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(calls) == 1
+    assert results == [b"%PDF-rendered"] * 4
+
+
+# The URL fetcher: only the portal's own static and media files.
+
+
+def test_fetcher_reads_own_static_and_media_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media" / "featured").mkdir(parents=True)
+    (tmp_path / "media" / "featured" / "cover.png").write_bytes(b"png")
+
+    assert local_file_for(f"{ORIGIN}/static/css/pdf.css", ORIGIN).name == "pdf.css"
+    assert local_file_for(f"{ORIGIN}/media/featured/cover.png", ORIGIN).read_bytes() == b"png"
+    logo = settings.BASE_DIR / "static" / "img" / "logo.svg"
+    assert local_file_for(logo.as_uri(), ORIGIN) == logo
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/tracker.png",
+        "http://example.org/static/css/pdf.css",  # right path, another host
+        "https://testserver/static/css/pdf.css",  # another scheme is another origin
+        "http://testserver.evil.example/static/css/pdf.css",
+        "http://testserver/posts/some-post/",  # a page, not a file
+        "http://testserver/static/../portal/settings.py",
+        "http://testserver/static/%2e%2e/%2e%2e/portal/settings.py",
+        "http://testserver/media/../../etc/passwd",
+        "http://testserver/static/css/missing.css",
+        "file:///etc/passwd",
+        "ftp://testserver/static/css/pdf.css",
+        "data:text/css,body{}",
+    ],
+)
+def test_fetcher_refuses_everything_else(url):
+    with pytest.raises(RefusedURL):
+        local_file_for(url, ORIGIN)
+
+
+def test_fetcher_refuses_file_urls_outside_static_and_media():
+    settings_file = settings.BASE_DIR / "portal" / "settings.py"
+
+    with pytest.raises(RefusedURL):
+        local_file_for(settings_file.as_uri(), ORIGIN)
+
+
+def test_weasyprint_fetcher_never_touches_the_network():
+    fetcher = url_fetcher(ORIGIN)
+
+    with mock.patch("socket.socket.connect", side_effect=AssertionError("network")) as connect:
+        with pytest.raises(RefusedURL):
+            fetcher.fetch("https://example.org/tracker.png")
+        with pytest.raises(RefusedURL):
+            fetcher("file:///etc/passwd")
+        response = fetcher.fetch(f"{ORIGIN}/static/img/logo.svg")
+    connect.assert_not_called()
+    assert response.content_type == "image/svg+xml"
+    assert b"<svg" in response.read()
+
+
+def test_external_images_in_a_post_are_skipped_not_fetched(client):
+    post = PostFactory(body='<p>Text</p><p><img src="https://example.org/pixel.png"></p>')
+
+    with mock.patch("socket.socket.connect", side_effect=AssertionError("network")) as connect:
+        response = client.get(pdf_url(post))
+
+    assert response.status_code == 200
+    connect.assert_not_called()

@@ -7,7 +7,7 @@
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 from taggit.models import Tag
@@ -33,6 +33,17 @@ def attachment_deleted(sender, instance, **kwargs):
     if instance.file:
         name, storage = instance.file.name, instance.file.storage
         transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(pre_save, sender=Attachment)
+def attachment_file_replaced(sender, instance, **kwargs):
+    # An editor who uploads a new file replaces the old one: do not leave it behind on disk.
+    if not instance.pk:
+        return
+    old_name = Attachment.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
+    if old_name and old_name != instance.file.name:
+        storage = instance.file.storage
+        transaction.on_commit(lambda: storage.delete(old_name))
 
 
 @receiver(post_save, sender=Author)

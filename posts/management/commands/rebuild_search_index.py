@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from posts.models import Post
+from posts.search import update_search_vectors
+
+BATCH = 500
+
+
+class Command(BaseCommand):
+    help = (
+        "Recompute every post's full-text search vector (PostgreSQL). Saves keep it current; "
+        "run this after bulk imports or raw SQL changes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Count the posts, change nothing."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        ids = list(Post.objects.order_by("pk").values_list("pk", flat=True))
+        if not settings.USING_POSTGRES:
+            self.stdout.write("SQLite searches the posts directly: there is no index to rebuild.")
+            return
+        if not dry_run:
+            for start in range(0, len(ids), BATCH):
+                update_search_vectors(ids[start : start + BATCH])
+        verb = "Would rebuild" if dry_run else "Rebuilt"
+        self.stdout.write(f"{verb} the search index of {len(ids)} posts.")

@@ -1,0 +1,47 @@
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+
+from posts.models import Post
+from posts.search import search_posts
+from tests.factories import AttachmentFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rebuild_search_index_finds_posts_written_behind_the_orms_back(settings, capsys):
+    post = PostFactory(title="Seasonal work schemes")
+    Post.objects.filter(pk=post.pk).update(title="Circular migration pilots")
+
+    call_command("rebuild_search_index")
+
+    assert list(search_posts("circular")) == [post]
+    expected = "Rebuilt the search index of 1 posts" if settings.USING_POSTGRES else "no index"
+    assert expected in capsys.readouterr().out
+
+
+@pytest.mark.skipif(
+    not django_settings.USING_POSTGRES, reason="SQLite has no stored search index to rebuild"
+)
+def test_rebuild_search_index_dry_run_changes_nothing(capsys):
+    post = PostFactory(title="Seasonal work schemes")
+    Post.objects.filter(pk=post.pk).update(title="Circular migration pilots")
+
+    call_command("rebuild_search_index", "--dry-run")
+
+    assert "Would rebuild the search index of 1 posts" in capsys.readouterr().out
+    assert list(search_posts("circular")) == []
+
+
+def test_replacing_an_attachment_file_removes_the_old_one(django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    attachment = AttachmentFactory()
+    storage = attachment.file.storage
+    old_name = attachment.file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment.file.save("new.pdf", ContentFile(b"%PDF-1.4\nnew\n%%EOF\n"), save=True)
+
+    assert not storage.exists(old_name)
+    assert storage.exists(attachment.file.name)

@@ -325,6 +325,29 @@ TAGGIT_CASE_INSENSITIVE = True
 TRENDING_WINDOW_DAYS = env_int("PORTAL_TRENDING_WINDOW_DAYS", 14)
 TRENDING_HALF_LIFE_DAYS = env_int("PORTAL_TRENDING_HALF_LIFE_DAYS", 3)
 
+# PDFs of posts and reading packs: cached per post revision in the default cache.
+PDF_CACHE_SECONDS = env_int("PORTAL_PDF_CACHE_SECONDS", 60 * 60 * 24 * 7)
+# A second request for the same uncached PDF waits this long for the first render.
+PDF_LOCK_WAIT_SECONDS = env_int("PORTAL_PDF_LOCK_WAIT_SECONDS", 30)
+
+# Comments (comments/rules.py reads these): length, paging, spam rules, moderation.
+COMMENTS_MAX_LENGTH = env_int("PORTAL_COMMENTS_MAX_LENGTH", 3000)  # characters
+COMMENTS_PER_PAGE = env_int("PORTAL_COMMENTS_PER_PAGE", 20)  # top-level comments per page
+COMMENTS_MIN_INTERVAL_SECONDS = env_int("PORTAL_COMMENTS_MIN_INTERVAL_SECONDS", 15)  # per member
+COMMENTS_NEW_ACCOUNT_DAILY_LIMIT = env_int(
+    "PORTAL_COMMENTS_NEW_ACCOUNT_DAILY_LIMIT", 10
+)  # < 1 day old
+COMMENTS_DUPLICATE_WINDOW_SECONDS = env_int("PORTAL_COMMENTS_DUPLICATE_WINDOW_SECONDS", 300)
+COMMENTS_HOLD_AT_LINKS = env_int(
+    "PORTAL_COMMENTS_HOLD_AT_LINKS", 2
+)  # this many links: held, flagged
+COMMENTS_BLOCKED_WORDS = env_list(
+    "PORTAL_COMMENTS_BLOCKED_WORDS", "viagra,cialis,casino bonus,crypto giveaway,payday loan"
+)  # case-insensitive, comma-separated; a match marks the comment as spam
+COMMENTS_AUTO_APPROVE_AFTER = env_int("PORTAL_COMMENTS_AUTO_APPROVE_AFTER", 3)  # 0 = never
+COMMENTS_CLOSE_AFTER_DAYS = env_int("PORTAL_COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0 = never
+COMMENTS_DIGEST_MINUTES = env_int("PORTAL_COMMENTS_DIGEST_MINUTES", 5)  # moderator email spacing
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

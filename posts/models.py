@@ -275,3 +275,53 @@ class PostActivity(models.Model):
 
     def __str__(self):
         return f"{self.post_id} {self.day}"
+
+
+class SavedPostQuerySet(models.QuerySet):
+    def of(self, user):
+        """A member's own list: the only way views reach saved posts."""
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+    def for_list_page(self, user):
+        """My saved posts: newest saved first, only posts still published, with card data."""
+        return (
+            self.of(user)
+            .filter(post__in=Post.objects.published())
+            .select_related("post")
+            .prefetch_related(
+                Prefetch(
+                    "post__post_authors",
+                    queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
+                ),
+                "post__tags",
+            )
+            .order_by("-saved_at", "-pk")
+        )
+
+
+class SavedPost(models.Model):
+    """A post a member keeps on their private reading list."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_posts"
+    )
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="saves")
+    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    objects = SavedPostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("saved post")
+        verbose_name_plural = _("saved posts")
+        ordering = ["-saved_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "post"], name="one_save_per_user_and_post")
+        ]
+        indexes = [models.Index(fields=["user", "-saved_at"], name="saved_by_user_idx")]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.post_id}"
+
+    @property
+    def updated_since_saved(self) -> bool:
+        return self.post.updated_at > self.saved_at

@@ -1,0 +1,43 @@
+"""allauth adapter: where the portal's rules differ from allauth's defaults."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
+
+from .redirects import is_safe_next
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_safe_url(self, url: str) -> bool:
+        # Stricter than allauth: this very host only, not every ALLOWED_HOSTS entry.
+        return is_safe_next(context.request, url)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Every email goes out as plain text and HTML.
+
+        The wording lives once, in the .txt templates; the HTML part is that
+        text (links made clickable) inside the portal's email layout.
+        """
+        message = super().render_mail(template_prefix, email, context, headers)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            html = render_to_string(
+                "account/email/layout.html",
+                {
+                    "subject": message.subject,
+                    "SITE_NAME": settings.SITE_NAME,
+                    # urlize escapes the text; linebreaks only adds <p> and <br>.
+                    "body_html": mark_safe(
+                        linebreaks(urlize(message.body, autoescape=True), autoescape=False)
+                    ),
+                },
+            )
+            message.attach_alternative(html, "text/html")
+        return message
+
+    def populate_username(self, request, user):
+        # The User model has no username; nothing to fill in.
+        return None

@@ -25,11 +25,12 @@ def create_editors_group(apps, schema_editor):
     # on a fresh database they do not exist yet, so create them now.
     for label in sorted({app_label for app_label, _ in PERMISSIONS}):
         app_config = apps.get_app_config(label)
-        # Migration state's app configs have no models module; create_permissions
-        # skips such apps unless told otherwise.
-        app_config.models_module = True
+        # Migration state's app configs have no models module, and
+        # create_permissions skips such apps: lend it one for the call.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
-        app_config.models_module = None
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.using(schema_editor.connection.alias).get_or_create(name=GROUP)

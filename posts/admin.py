@@ -1,0 +1,289 @@
+"""The editorial desk: posts with ordered authors and files, authors, activity.
+
+Editors are programme staff, not developers: every list shows what they need
+to decide (status, date, reads, downloads) in a fixed number of queries.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import IntegerField, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Attachment, Author, Post, PostActivity, PostAuthor, PostStatus
+
+
+def _sum_per_post(model, column: str) -> Coalesce:
+    """A correlated SUM per post: no join, so two sums never multiply each other."""
+    total = (
+        model.objects.filter(post=OuterRef("pk"))
+        .order_by()
+        .values("post")
+        .annotate(total=Sum(column))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=IntegerField()), 0)
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Draft, scheduled or live: "published" alone hides posts waiting for their date."""
+
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Draft")),
+            ("scheduled", _("Scheduled")),
+            ("live", _("Published (live)")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=PostStatus.PUBLISHED)
+        match self.value():
+            case "draft":
+                return queryset.filter(status=PostStatus.DRAFT)
+            case "scheduled":
+                return published.filter(published_at__gt=now)
+            case "live":
+                return published.filter(published_at__lte=now)
+        return queryset
+
+
+class PostAuthorInline(admin.TabularInline):
+    model = PostAuthor
+    extra = 1
+    fields = ["author", "position"]
+    autocomplete_fields = ["author"]
+    verbose_name = _("author")
+    verbose_name_plural = _("authors (shown in order of position)")
+
+
+class AttachmentFileMixin:
+    """Attachments have no public URL, so the file widget must not ask for one.
+
+    Django's ClearableFileInput links to ``file.url``; the private storage refuses
+    that. A plain file input plus a link to the download view replaces it.
+    """
+
+    formfield_overrides = {models.FileField: {"widget": forms.FileInput}}
+
+    @admin.display(description=_("current file"))
+    def current_file(self, attachment):
+        if not attachment.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            attachment.get_absolute_url(),
+            attachment.original_name or attachment.file.name,
+        )
+
+
+class AttachmentInline(AttachmentFileMixin, admin.TabularInline):
+    model = Attachment
+    extra = 1
+    fields = [
+        "title",
+        "current_file",
+        "file",
+        "position",
+        "content_type",
+        "size",
+        "download_count",
+    ]
+    readonly_fields = ["current_file", "content_type", "size", "download_count"]
+    view_on_site = False  # "current file" already links to the download
+    verbose_name_plural = _("file downloads (shown in order of position)")
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "state",
+        "publication",
+        "author_names",
+        "views",
+        "downloads",
+    ]
+    list_filter = [PublicationStateFilter, "published_at", "tags"]
+    search_fields = ["title", "summary", "authors__name"]
+    search_help_text = _("Search titles, summaries and author names.")
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_at"
+    inlines = [PostAuthorInline, AttachmentInline]
+    actions = ["publish_now", "unpublish"]
+    # The change form has its own "Preview" button (see the object tools template).
+    view_on_site = False
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "tags", "comments_enabled"]}),
+        (_("Featured image"), {"fields": ["featured_image", "featured_image_alt"]}),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin-posts.css"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                total_views=_sum_per_post(PostActivity, "views"),
+                total_downloads=_sum_per_post(Attachment, "download_count"),
+            )
+            .prefetch_related(
+                Prefetch(
+                    "post_authors",
+                    queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
+                )
+            )
+        )
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, post):
+        """The state in words (scheduled posts stand out) and a preview link under it."""
+        if post.is_scheduled:
+            when = timezone.localtime(post.published_at).strftime("%Y-%m-%d %H:%M")
+            label = format_html(
+                '<strong class="post-state post-state--scheduled">{}</strong>',
+                _("Scheduled for %(when)s") % {"when": when},
+            )
+        elif post.status == PostStatus.DRAFT:
+            label = format_html('<em class="post-state post-state--draft">{}</em>', _("Draft"))
+        else:
+            label = _("Published")
+        return format_html(
+            '{}<br><a href="{}" target="_blank" rel="noopener">{}</a>',
+            label,
+            post.get_absolute_url(),
+            _("Preview"),
+        )
+
+    @admin.display(description=_("publication date"), ordering="published_at")
+    def publication(self, post):
+        # Compact, so the counts beside it fit next to the filters.
+        return timezone.localtime(post.published_at).strftime("%Y-%m-%d %H:%M")
+
+    @admin.display(description=_("authors"))
+    def author_names(self, post):
+        return ", ".join(author.name for author in post.ordered_authors)
+
+    @admin.display(description=_("views"), ordering="total_views")
+    def views(self, post):
+        return post.total_views
+
+    @admin.display(description=_("downloads"), ordering="total_downloads")
+    def downloads(self, post):
+        return post.total_downloads
+
+    @admin.action(description=_("Publish now"), permissions=["change"])
+    def publish_now(self, request, queryset):
+        # Live posts keep their date; drafts and scheduled posts go live now.
+        # Saved one by one so the sanitiser, signals and search index all run.
+        now = timezone.now()
+        posts = list(queryset.exclude(pk__in=queryset.published(at=now).values("pk")))
+        for post in posts:
+            post.status = PostStatus.PUBLISHED
+            post.published_at = now
+            post.save()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d post is now published.",
+                "%(count)d posts are now published.",
+                len(posts),
+            )
+            % {"count": len(posts)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish (back to draft)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        posts = list(queryset.filter(status=PostStatus.PUBLISHED))
+        for post in posts:
+            post.status = PostStatus.DRAFT
+            post.save()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d post is back to draft.",
+                "%(count)d posts are back to draft.",
+                len(posts),
+            )
+            % {"count": len(posts)},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "organisation", "has_portrait"]
+    search_fields = ["name", "role", "organisation"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "portrait", "portrait_preview", "role", "organisation", "bio", "user"]
+    readonly_fields = ["portrait_preview"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Linking a login shows the list of users: only for those who may see users.
+        if request.user.has_perm("accounts.view_user"):
+            return self.readonly_fields
+        return [*self.readonly_fields, "user"]
+
+    @admin.display(description=_("portrait"), boolean=True)
+    def has_portrait(self, author):
+        return bool(author.portrait)
+
+    @admin.display(description=_("current portrait"))
+    def portrait_preview(self, author):
+        if not author.portrait:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="96" height="96" class="author-portrait-preview">',
+            author.portrait.url,
+        )
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(AttachmentFileMixin, admin.ModelAdmin):
+    list_display = ["title", "post", "content_type", "size", "download_count"]
+    list_select_related = ["post"]
+    search_fields = ["title", "post__title"]
+    autocomplete_fields = ["post"]
+    fields = [
+        "post",
+        "title",
+        "current_file",
+        "file",
+        "position",
+        "original_name",
+        "content_type",
+        "size",
+        "download_count",
+    ]
+    readonly_fields = ["current_file", "original_name", "content_type", "size", "download_count"]
+
+
+@admin.register(PostActivity)
+class PostActivityAdmin(admin.ModelAdmin):
+    """Read-only: the counters are written by readers' actions, never by hand."""
+
+    list_display = ["day", "post", "views", "saves", "comments", "downloads"]
+    list_select_related = ["post"]
+    list_filter = ["day"]
+    date_hierarchy = "day"
+    search_fields = ["post__title"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

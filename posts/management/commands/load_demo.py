@@ -1,0 +1,28 @@
+import logging
+
+from django.core.management.base import BaseCommand
+
+from posts.demo.loader import DemoLoader, summary_line
+
+
+class Command(BaseCommand):
+    help = (
+        "Load demo authors, posts, PDF files, reading activity and two demo accounts "
+        "(editor@example.org / portal-editor, reader@example.org / portal-reader). "
+        "Idempotent: only what is missing is created (on a later day, that includes "
+        "the reading activity of the days since the last run)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Report what would be created without changing anything.",
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        # WeasyPrint narrates every layout step at INFO; the summary line is enough here.
+        logging.getLogger("weasyprint").setLevel(logging.WARNING)
+        created = DemoLoader(dry_run=dry_run).run()
+        created += __import__("comments.demo").demo.load_demo_comments(dry_run)  # comments app
+        self.stdout.write(summary_line(created, dry_run))

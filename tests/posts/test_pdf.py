@@ -2,15 +2,20 @@
 
 import threading
 import time
+from datetime import timedelta
 from io import BytesIO
 from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
 from pypdf import PdfReader
 
 from posts import pdf as pdf_module
+from posts.models import Post
 from posts.pdf import RefusedURL, cached_render, local_file_for, url_fetcher
 from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
 
@@ -114,6 +119,19 @@ def test_staff_preview_pdf_is_marked_and_never_stored_by_browsers(editor_client)
     assert response.status_code == 200
     assert "Preview, not published" in text_of(read(response))
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_scheduled_post_going_live_does_not_serve_the_staff_preview(client, editor_client):
+    post = PostFactory(scheduled=True, title="Coming soon")
+    assert "Preview, not published" in text_of(read(editor_client.get(pdf_url(post))))
+
+    # Its time comes without a save, so updated_at stays the same.
+    Post.objects.filter(pk=post.pk).update(published_at=timezone.now() - timedelta(minutes=1))
+    response = client.get(pdf_url(post))
+
+    assert response.status_code == 200
+    assert "Coming soon" in text_of(read(response))
+    assert "Preview" not in text_of(read(response))
 
 
 def test_repeat_request_is_served_from_cache_without_rendering(client, post):
@@ -245,3 +263,24 @@ def test_external_images_in_a_post_are_skipped_not_fetched(client):
 
     assert response.status_code == 200
     connect.assert_not_called()
+
+
+def test_cached_pdf_costs_one_query(client, post, django_assert_max_num_queries):
+    client.get(pdf_url(post))
+
+    with django_assert_max_num_queries(1):
+        response = client.get(pdf_url(post))
+    assert response.content.startswith(b"%PDF")
+
+
+def test_featured_image_from_media_is_embedded(client):
+    """Read through the fetcher from MEDIA_ROOT (pdf.css scales it to the text width)."""
+    png = BytesIO()
+    Image.new("RGB", (3000, 1000), "#1d4e89").save(png, format="PNG")
+    post = PostFactory(featured_image_alt="A wide banner")
+    post.featured_image.save("banner.png", ContentFile(png.getvalue()))
+
+    reader = read(client.get(pdf_url(post)))
+
+    images = reader.pages[0].images
+    assert [image.image.size for image in images] == [(3000, 1000)]

@@ -16,7 +16,9 @@ BODY = '<h2>Context</h2><p>See <a href="https://example.org/guide">the guide</a>
 @pytest.fixture
 def post():
     authors = [AuthorFactory(name="Elena Marković"), AuthorFactory(name="Tamar Beridze")]
-    post = PostFactory(title="Diaspora lessons", slug="diaspora-lessons", body=BODY, authors=authors)
+    post = PostFactory(
+        title="Diaspora lessons", slug="diaspora-lessons", body=BODY, authors=authors
+    )
     AttachmentFactory(post=post, title="The full brief")
     return post
 
@@ -47,7 +49,7 @@ def test_print_view_has_back_and_print_controls_that_work_without_javascript(cli
     assert "Back to post" in page
     # The Print button needs print.js: hidden until the script shows it, and a
     # hint explains the keyboard shortcut meanwhile.
-    assert 'data-print hidden' in page
+    assert "data-print hidden" in page
     assert "Ctrl+P" in page
     assert "js/print.js" in page
     assert "css/pdf.css" in page and "css/fonts.css" in page

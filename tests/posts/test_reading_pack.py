@@ -1,0 +1,140 @@
+"""The reading pack: a member's saved posts as one PDF with cover and contents."""
+
+import re
+from datetime import timedelta
+from io import BytesIO
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from posts import pdf as pdf_module
+from posts.models import SavedPost
+from tests.factories import AuthorFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+PACK_URL = reverse("posts:reading_pack")
+
+
+def save(user, *posts):
+    now = timezone.now()
+    for age, post in enumerate(reversed(posts)):
+        SavedPost.objects.create(user=user, post=post, saved_at=now - timedelta(minutes=age))
+
+
+def pages_text(response) -> list[str]:
+    reader = PdfReader(BytesIO(response.content))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def test_pack_has_cover_contents_and_each_saved_post_on_its_own_page(member_client, member):
+    author = AuthorFactory(name="Elena Marković")
+    first = PostFactory(title="Remittances and trust", body="<p>First body.</p>", authors=[author])
+    second = PostFactory(title="Return and reintegration", body="<p>Second body.</p>")
+    save(member, first, second)
+
+    response = member_client.get(PACK_URL)
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith('attachment; filename="reading-pack-')
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    cover, contents, *posts = pages_text(response)
+    assert "Reading pack" in cover and "Rita Reader" in cover and "2 posts" in cover
+    # Contents, newest saved first, each with the page its post starts on.
+    assert re.search(
+        r"Contents Return and reintegration \.+ 3 .*Remittances and trust \.+ 4", contents
+    ), contents
+    assert len(posts) == 2
+    assert "Return and reintegration" in posts[0] and "Second body." in posts[0]
+    assert "Remittances and trust" in posts[1] and "Elena Marković" in posts[1]
+    assert f"http://testserver{first.get_absolute_url()}" in posts[1]
+
+
+def test_pack_holds_only_the_members_own_published_saved_posts(member_client, member, other_member):
+    mine = PostFactory(title="Mine to read")
+    theirs = PostFactory(title="Someone else's pick")
+    unpublished = PostFactory(title="Pulled back later")
+    save(member, mine, unpublished)
+    save(other_member, theirs)
+    unpublished.status = "draft"
+    unpublished.save()
+
+    text = " ".join(pages_text(member_client.get(PACK_URL)))
+
+    assert "Mine to read" in text
+    assert "Someone else's pick" not in text
+    assert "Pulled back later" not in text
+
+
+def test_pack_is_limited_to_the_most_recently_saved(member_client, member, monkeypatch):
+    monkeypatch.setattr(pdf_module, "READING_PACK_LIMIT", 2)
+    monkeypatch.setattr("posts.views.printing.READING_PACK_LIMIT", 2)
+    oldest, middle, newest = (
+        PostFactory(title=f"Saved {n}") for n in ("oldest", "middle", "newest")
+    )
+    save(member, oldest, middle, newest)
+
+    text = " ".join(pages_text(member_client.get(PACK_URL)))
+
+    assert "Saved newest" in text and "Saved middle" in text
+    assert "Saved oldest" not in text
+    assert "the 2 most recently saved of your 3 saved posts" in text
+
+
+def test_saved_page_links_to_the_pack_and_states_the_limit(member_client, member):
+    save(member, PostFactory())
+
+    page = member_client.get(reverse("posts:saved")).content.decode()
+
+    assert f'href="{PACK_URL}"' in page
+    assert f"{pdf_module.READING_PACK_LIMIT} most recently saved posts" in page
+
+
+def test_pack_is_cached_per_member_and_list(member_client, member):
+    post = PostFactory(title="Cached once")
+    save(member, post)
+
+    with mock.patch.object(
+        pdf_module, "render_reading_pack", wraps=pdf_module.render_reading_pack
+    ) as renderer:
+        member_client.get(PACK_URL)
+        member_client.get(PACK_URL)
+        assert renderer.call_count == 1
+        save(member, PostFactory(title="Added later"))
+        assert "Added later" in " ".join(pages_text(member_client.get(PACK_URL)))
+        assert renderer.call_count == 2
+
+
+def test_pack_is_for_members_only(client):
+    response = client.get(PACK_URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_empty_list_goes_back_to_saved_page_with_a_message(member_client):
+    response = member_client.get(PACK_URL, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("posts:saved")
+    assert "Save some posts first" in response.content.decode()
+
+
+def test_pack_is_read_only(member_client):
+    assert member_client.post(PACK_URL).status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_pack_queries_do_not_grow_with_its_posts(
+    member_client, member, count, django_assert_max_num_queries
+):
+    author = AuthorFactory()
+    save(member, *(PostFactory(authors=[author], topics=["Diaspora"]) for _ in range(count)))
+
+    # Session, user, the saved list, then authors, topics and files in one query each.
+    with django_assert_max_num_queries(6):
+        response = member_client.get(PACK_URL)
+    assert response.status_code == 200

@@ -4,6 +4,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Prefetch
@@ -158,6 +159,17 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # The image is content, not decoration: readers who cannot see it get its description.
+        if self.featured_image and not self.featured_image_alt.strip():
+            raise ValidationError(
+                {
+                    "featured_image_alt": _(
+                        "Describe the featured image for readers who cannot see it."
+                    )
+                }
+            )
 
     @property
     def is_published(self) -> bool:

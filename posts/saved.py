@@ -48,12 +48,19 @@ def complete_pending_save(sender, request, user, **kwargs) -> None:
 
 
 def export_saved_posts(user) -> list[dict]:
-    """For "download my data"; registered with accounts.export."""
+    """For "download my data"; registered with accounts.export.
+
+    Only posts still published, as on the list page: an unpublished post may
+    since carry an editor's draft title that readers must not see.
+    """
     return [
         {
             "title": saved.post.title,
             "url": saved.post.get_absolute_url(),
             "saved_at": saved.saved_at.isoformat(),
         }
-        for saved in SavedPost.objects.of(user).select_related("post").order_by("-saved_at")
+        for saved in SavedPost.objects.of(user)
+        .filter(post__in=Post.objects.published())
+        .select_related("post")
+        .order_by("-saved_at")
     ]

@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('posts', '0002_search_index'),
+        ("posts", "0002_search_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='post',
-            name='comment_count',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='comments'),
+            model_name="post",
+            name="comment_count",
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name="comments"),
         ),
         migrations.AddField(
-            model_name='post',
-            name='comments_enabled',
-            field=models.BooleanField(default=True, help_text='Untick to close the conversation on this post.', verbose_name='comments open'),
+            model_name="post",
+            name="comments_enabled",
+            field=models.BooleanField(
+                default=True,
+                help_text="Untick to close the conversation on this post.",
+                verbose_name="comments open",
+            ),
         ),
     ]

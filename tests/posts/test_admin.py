@@ -112,6 +112,30 @@ def test_admin_refuses_a_disguised_upload(editor_client):
     assert "not a valid PDF file" in response.text
 
 
+def _png() -> SimpleUploadedFile:
+    from io import BytesIO
+
+    from PIL import Image
+
+    data = BytesIO()
+    Image.new("RGB", (4, 4), "navy").save(data, "PNG")
+    return SimpleUploadedFile("banner.png", data.getvalue(), content_type="image/png")
+
+
+def test_a_featured_image_needs_its_description(editor_client):
+    response = editor_client.post(ADD, add_post_form(featured_image=_png()))
+
+    assert response.status_code == 200
+    assert not Post.objects.filter(slug="diaspora-bonds-reconsidered").exists()
+    assert "Describe the featured image" in response.text
+
+    response = editor_client.post(
+        ADD, add_post_form(featured_image=_png(), featured_image_alt="A map of the region")
+    )
+    assert response.status_code == 302
+    assert Post.objects.get(slug="diaspora-bonds-reconsidered").featured_image_alt
+
+
 def test_editor_cannot_open_the_users_admin(editor_client):
     response = editor_client.get(reverse("admin:accounts_user_changelist"))
 

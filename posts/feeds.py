@@ -82,7 +82,7 @@ class TopicAtomFeed(TopicFeed):
 
 class AuthorFeed(LatestPostsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+        return get_object_or_404(Author.objects.published(), slug=slug)
 
     def title(self, author):
         return _("Posts by %(author)s") % {"author": author.name}

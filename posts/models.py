@@ -48,6 +48,22 @@ class PostQuerySet(models.QuerySet):
         )
 
 
+class AuthorQuerySet(models.QuerySet):
+    def published(self):
+        """Authors the public may know about: those with at least one published post.
+
+        An author whose only posts are drafts or scheduled stays unknown until publication.
+        """
+        return self.filter(
+            pk__in=PostAuthor.objects.filter(post__in=Post.objects.published()).values("author_id")
+        )
+
+    def visible_to(self, user):
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
@@ -63,6 +79,8 @@ class Author(models.Model):
         blank=True,
         related_name="author_profile",
     )
+
+    objects = AuthorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("author")

@@ -22,12 +22,7 @@ class AuthorSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return (
-            Author.objects.filter(posts__in=Post.objects.published())
-            .distinct()
-            .only("slug")
-            .order_by("slug")
-        )
+        return Author.objects.published().only("slug").order_by("slug")
 
 
 class TopicSitemap(Sitemap):

@@ -58,7 +58,7 @@ def topic(request, slug):
 
 
 def author(request, slug):
-    person = get_object_or_404(Author, slug=slug)
+    person = get_object_or_404(Author.objects.visible_to(request.user), slug=slug)
     posts = Post.objects.published().filter(post_authors__author=person).newest_first()
     page = paginate(request, posts.with_card_data())
     return render(request, "posts/author.html", {"author": person, "page": page})

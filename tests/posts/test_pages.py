@@ -278,10 +278,18 @@ def test_author_page_shows_profile_and_published_posts(client):
     assert "draft" not in text
 
 
-def test_author_without_posts_gets_a_friendly_page(client):
+def test_author_without_published_posts_is_unknown_to_the_public(client):
+    author = AuthorFactory(name="Embargoed Person")
+    PostFactory(scheduled=True, authors=[author])
+
+    assert client.get(author.get_absolute_url()).status_code == 404
+    assert client.get(reverse("posts:feed_author", args=[author.slug])).status_code == 404
+
+
+def test_staff_see_an_author_without_posts_with_a_friendly_page(editor_client):
     author = AuthorFactory(name="New Person")
 
-    response = client.get(author.get_absolute_url())
+    response = editor_client.get(author.get_absolute_url())
 
     assert response.status_code == 200
     assert "No posts yet." in response.text

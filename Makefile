@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install check-system migrate demo lint format clean serve
+.PHONY: run test install check-system migrate demo lint format clean serve browser-tools
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || \
@@ -34,7 +34,17 @@ run: demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ - editor: editor@example.org / portal-editor"
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+# The browser suite's HTML checker (npm vnu-jar, pinned in tests/browser/package-lock.json).
+# Without npm the browser tests that need it are skipped locally and fail in CI.
+VNU_JAR := tests/browser/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the HTML validity check of the browser suite cannot run."; fi
+
+browser-tools: $(VNU_JAR)
+
+test: install browser-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -1,0 +1,150 @@
+"""Journey 3: an editor writes a post in the admin, previews, schedules and publishes it,
+then moderates a member's comment, and the public sees the result."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from accounts.models import User
+from comments.models import Comment, CommentStatus
+from posts.models import Post
+from tests.browser.library import PASSWORD, PDF_BYTES
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Cash transfers after floods: what reached people"
+MEMBER_COMMENT = "We saw the same with peer mentoring in Kayes."
+
+
+def pick_author(page, row, name: str, position: int) -> None:
+    """Choose an author in an inline row's autocomplete and set its position."""
+    row.locator(".select2-selection").click()
+    page.locator(".select2-search__field").fill(name.split()[0])
+    page.locator(".select2-results__option", has_text=name).click()
+    row.locator("input[name$='-position']").fill(str(position))
+
+
+def admin_save(tab, name: str) -> None:
+    tab.page.get_by_role("button", name="Save and continue editing").click()
+    tab.check(name)
+    expect(tab.page.locator(".messagelist .success")).to_be_visible()
+
+
+def set_publication(page, status: str, when) -> None:
+    local = timezone.localtime(when)
+    page.get_by_label("Status").select_option(label=status)
+    page.locator("#id_published_at_0").fill(local.strftime("%Y-%m-%d"))
+    page.locator("#id_published_at_1").fill(local.strftime("%H:%M:%S"))
+
+
+def test_editor_journey(open_tab, library):
+    tab = open_tab("editor")
+    page = tab.page
+    public = open_tab("reader")
+    # The member's comment from journey 2, waiting in the moderation queue.
+    pending = Comment.objects.create(
+        post=library.post,
+        user=User.objects.get(email=library.member_email),
+        body=MEMBER_COMMENT,
+        status=CommentStatus.PENDING,
+    )
+
+    # Log into the admin with the real form.
+    tab.goto("/admin/")
+    tab.check("admin login")
+    page.get_by_label("Email address").fill(library.editor_email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    tab.check("admin index")
+
+    # Write a draft: rich text, two ordered authors, a topic, a file.
+    page.locator("tr.model-post").get_by_role("link", name="Add").click()
+    tab.check("admin add post")
+    page.get_by_label("Title").press_sequentially(TITLE)  # typed: the slug follows keystrokes
+    expect(page.get_by_label("Slug")).to_have_value(
+        "cash-transfers-after-floods-what-reached-people"
+    )
+    page.get_by_label("Summary").fill(
+        "Most transfers arrived within a week; women-led homes waited longer."
+    )
+    editor = page.locator(".field-body [contenteditable=true]")
+    editor.click()
+    page.keyboard.type("Transfers reached 4,000 households in the first week.")
+    set_publication(page, "Draft", timezone.now())
+    # With a comma: taggit splits a comma-less entry at spaces (see the report).
+    page.get_by_label("Topics").fill("Climate adaptation, Floods")
+    authors = page.locator("#post_authors-group")
+    pick_author(page, page.locator("#post_authors-0"), "Jonas Berg", 1)
+    authors.locator(".add-row a").click()
+    pick_author(page, page.locator("#post_authors-1"), "Amina Diallo", 0)
+    first_file = page.locator("#attachments-0")
+    first_file.locator("input[name$='-title']").fill("Flood response brief")
+    first_file.locator("input[type=file]").set_input_files(
+        {"name": "flood-brief.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}
+    )
+    admin_save(tab, "admin draft saved")
+    post = Post.objects.get(title=TITLE)
+    assert post.attachments.count() == 1
+
+    # Preview: the editor sees the draft as readers will; the public gets a 404.
+    preview = tab.popup(lambda: page.get_by_role("link", name="Preview").click())
+    preview.check("preview of the draft", heading=TITLE)
+    expect(preview.page.locator(".preview-banner")).to_contain_text("draft")
+    expect(preview.page.locator(".post__authors .author-card__name")).to_have_text(
+        ["Amina Diallo", "Jonas Berg"]
+    )
+    expect(preview.page.locator(".post__files")).to_contain_text("Flood response brief")
+    preview.page.close()
+    public.assert_not_found(post.get_absolute_url())
+
+    # Schedule it for tomorrow: still hidden from the public.
+    set_publication(page, "Published", timezone.now() + timedelta(days=1))
+    admin_save(tab, "admin post scheduled")
+    post.refresh_from_db()
+    assert post.is_scheduled
+    public.assert_not_found(post.get_absolute_url())
+
+    # Publish it now from the list, with the admin action.
+    page.locator("#content-main, .breadcrumbs").get_by_role(
+        "link", name="Posts", exact=True
+    ).last.click()
+    tab.check("admin post list with the scheduled post")
+    row = page.locator("#result_list tr", has_text=TITLE)
+    expect(row).to_contain_text("Scheduled")
+    row.locator("input.action-select").check()
+    page.locator("select[name=action]").select_option(label="Publish now")
+    page.get_by_role("button", name="Run").click()
+    tab.check("admin post published")
+    expect(page.locator(".messagelist")).to_contain_text("1 post is now published")
+
+    public.goto("/")
+    public.check("home with the new post")
+    public.page.locator("main .card").get_by_role("link", name=TITLE).click()
+    public.check("the new post, public", heading=TITLE)
+    expect(public.page.locator(".post__authors .author-card__name")).to_have_text(
+        ["Amina Diallo", "Jonas Berg"]
+    )
+    expect(public.page.locator(".post__files")).to_contain_text("Flood response brief")
+    expect(public.page.locator(".topics")).to_contain_text("Climate adaptation")
+
+    # Moderate the member's comment: the queue opens on pending comments.
+    page.locator("#header, #site-name").first.get_by_role("link").first.click()
+    tab.check("admin index again")
+    page.locator("tr.model-comment").get_by_role("link").first.click()
+    tab.check("moderation queue")
+    row = page.locator("#result_list tr", has_text="peer mentoring")
+    row.locator("input.action-select").check()
+    page.locator("select[name=action]").select_option(label="Approve selected comments")
+    page.get_by_role("button", name="Run").click()
+    tab.check("comment approved")
+    expect(page.locator(".messagelist")).to_contain_text("1 comment approved")
+    pending.refresh_from_db()
+    assert pending.status == CommentStatus.APPROVED
+
+    public.goto(library.post.get_absolute_url())
+    public.check("post with the approved comment", heading=library.post.title)
+    comments = public.page.locator("#comments")
+    expect(comments.get_by_role("heading", name="Comments (2)")).to_be_visible()
+    expect(comments).to_contain_text("We saw the same with peer mentoring in Kayes.")

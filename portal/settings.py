@@ -321,6 +321,9 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 
 TAGGIT_CASE_INSENSITIVE = True
+# Topics are separated by commas only: "Climate adaptation" is one topic, not two.
+TAGGIT_TAGS_FROM_STRING = "posts.topics.parse_topics"
+TAGGIT_STRING_FROM_TAGS = "posts.topics.format_topics"
 
 # Trending topics: how far back to look and how fast activity fades.
 TRENDING_WINDOW_DAYS = env_int("PORTAL_TRENDING_WINDOW_DAYS", 14)

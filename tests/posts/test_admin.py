@@ -1,21 +1,15 @@
 """The editorial desk: the post admin, the Editors group and previews."""
 
-import importlib
-import os
 from datetime import timedelta
-from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from posts.models import Attachment, Post, PostActivity, PostStatus
-from tests.factories import AttachmentFactory, AuthorFactory, PostFactory, UserFactory
+from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -368,105 +362,3 @@ def test_attachment_counts_are_read_only(editor_client):
     assert 'name="download_count"' not in response.text
     assert "11" in response.text
     assert Attachment.objects.get(pk=attachment.pk).download_count == 11
-
-
-# In a real browser -------------------------------------------------------------
-
-CHROMIUM = Path("/usr/bin/chromium")
-CSP_RECORDER = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
-});
-"""
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    # Same launch as tests/browser: Debian's Chromium, and the ORM allowed beside
-    # Playwright's event loop.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    return {
-        **browser_type_launch_args,
-        "executable_path": str(CHROMIUM),
-        "headless": True,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
-    }
-
-
-@pytest.fixture
-def editors_group(transactional_db):
-    """The group as the migration makes it: transactional tests flush migration data."""
-    migration = importlib.import_module("portal.migrations.0002_editors_group")
-    migration.create_editors_group(django_apps, SimpleNamespace(connection=connection))
-    return Group.objects.get(name="Editors")
-
-
-@pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
-def test_editor_writes_a_post_in_the_admin_under_the_csp(
-    live_server, browser, editors_group, tmp_path
-):
-    AuthorFactory(name="Elena Marković")
-    AuthorFactory(name="Ana Rusu")
-    editor = UserFactory(email="editor@example.org", password="portal-editor", is_staff=True)
-    editor.groups.add(editors_group)
-    pdf = tmp_path / "brief.pdf"
-    pdf.write_bytes(b"%PDF-1.7\n% a small brief\n%%EOF\n")
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    context.add_init_script(CSP_RECORDER)
-    page = context.new_page()
-    errors = []
-    page.on(
-        "console",
-        lambda message: (
-            message.type == "error"
-            and not message.location.get("url", "").endswith("favicon.ico")
-            and errors.append(message.text)
-        ),
-    )
-
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", "editor@example.org")
-    page.fill("#id_password", "portal-editor")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-    page.goto("/admin/posts/post/add/")
-    page.locator(".prose-menubar").wait_for()
-    page.fill("#id_title", "Returnees as entrepreneurs")
-    page.fill("#id_summary", "Written in the admin with two authors and a PDF.")
-    page.locator(".prose-editor [contenteditable=true]").click()
-    page.keyboard.type("Returnees bring skills home.")
-    for row, name in enumerate(["Elena Marković", "Ana Rusu"]):
-        if row:
-            page.click("#post_authors-group .add-row a")
-        page.click(f"#post_authors-{row} .select2-selection")
-        page.fill(".select2-container--open .select2-search__field", name.split()[0])
-        page.click(f".select2-results__option:has-text('{name}')")
-        page.fill(f"#id_post_authors-{row}-position", str(row))
-    page.fill("#id_attachments-0-title", "The brief (PDF)")
-    page.set_input_files("#id_attachments-0-file", pdf)
-    page.click("input[name=_continue]")
-    page.wait_for_url("**/change/")
-    violations = page.evaluate("window.__cspViolations")
-    with context.expect_page() as opened:
-        page.click("#content a.viewsitelink")
-    preview = opened.value
-    preview.wait_for_load_state()
-
-    post = Post.objects.get(slug="returnees-as-entrepreneurs")
-    assert [author.name for author in post.ordered_authors] == ["Elena Marković", "Ana Rusu"]
-    assert "Returnees bring skills home." in post.body
-    assert post.attachments.get().content_type == "application/pdf"
-    assert "Preview: this post is a draft" in preview.locator(".preview-banner").inner_text()
-    assert violations == []
-    assert preview.evaluate("window.__cspViolations") == []
-    assert errors == []
-    context.close()

@@ -1,0 +1,213 @@
+"""Comments on posts and the reports members file about them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    SPAM = "spam", _("Spam")
+
+    @classmethod
+    def told_to_author(cls) -> set[str]:
+        """Outcomes the member hears about; spam is never announced to its sender."""
+        return {cls.APPROVED, cls.REJECTED}
+
+
+class CommentFlag(models.TextChoices):
+    """Why a rule held or refused a comment; kept on the comment for moderators."""
+
+    HONEYPOT = "honeypot", _("Hidden field filled in (robot)")
+    LINKS = "links", _("Many links")
+    WORDS = "words", _("Blocked words")
+    DUPLICATE = "duplicate", _("Same text posted moments before")
+    REPORTED = "reported", _("Reported by a member")
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=CommentStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=CommentStatus.PENDING)
+
+    def publicly_visible(self):
+        """Approved, and a reply only while the comment it answers is approved too."""
+        return self.approved().filter(
+            Q(parent__isnull=True) | Q(parent__status=CommentStatus.APPROVED)
+        )
+
+    def shown_to(self, user):
+        """What a reader sees in a thread: approved comments, plus their own pending ones."""
+        condition = Q(status=CommentStatus.APPROVED)
+        if user.is_authenticated:
+            condition |= Q(status=CommentStatus.PENDING, user=user)
+        return self.filter(condition)
+
+    def thread_page_for(self, post, user):
+        """Top-level approved comments, oldest first, each with the replies the reader sees."""
+        replies = (
+            self.model.objects.shown_to(user).select_related("user").order_by("created_at", "pk")
+        )
+        return (
+            self.approved()
+            .filter(post=post, parent__isnull=True)
+            .select_related("user")
+            .prefetch_related(Prefetch("replies", queryset=replies))
+            .order_by("created_at", "pk")
+        )
+
+    def own_pending_for(self, post, user):
+        """The reader's own top-level comments still waiting for a moderator."""
+        if not user.is_authenticated:
+            return self.none()
+        return (
+            self.pending()
+            .filter(post=post, user=user, parent__isnull=True)
+            .select_related("user")
+            .order_by("created_at", "pk")
+        )
+
+    def moderation_news_for(self, user, limit: int = 10):
+        """A member's comments a moderator approved or rejected, latest decision first."""
+        return (
+            self.filter(
+                user=user,
+                status__in=CommentStatus.told_to_author(),
+                moderated_at__isnull=False,
+            )
+            .select_related("post")
+            .order_by("-moderated_at", "-pk")[:limit]
+        )
+
+    def recount(self, post_ids) -> None:
+        """Store each post's approved count with one UPDATE (never post.save(): updated_at stays)."""
+        from posts.models import Post
+
+        approved = (
+            self.model.objects.publicly_visible()
+            .filter(post=OuterRef("pk"))
+            .order_by()
+            .values("post")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        Post.objects.filter(pk__in=set(post_ids)).update(
+            comment_count=Coalesce(Subquery(approved), 0)
+        )
+
+
+class Comment(models.Model):
+    post = models.ForeignKey(
+        "posts.Post", verbose_name=_("post"), on_delete=models.CASCADE, related_name="comments"
+    )
+    # Accounts can be deleted; their comments stay, shown as by a former member.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    body = models.TextField(_("text"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=CommentStatus.choices, default=CommentStatus.PENDING
+    )
+    flags = models.JSONField(_("flags"), default=list, blank=True)
+    rule_notes = models.TextField(_("why the rules held it"), blank=True)
+    created_at = models.DateTimeField(_("written"), default=timezone.now, db_index=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    moderation_reason = models.TextField(
+        _("reason for the member"),
+        blank=True,
+        help_text=_("Optional; the member sees it in the email and on their profile."),
+    )
+    # When moderators were told about this pending comment (digest emails).
+    moderators_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # One token per rendered form: a double-clicked submit stores one comment.
+    idempotency_token = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["idempotency_token"], name="one_comment_per_form_token")
+        ]
+        indexes = [
+            models.Index(fields=["post", "status", "created_at"], name="comment_thread_idx"),
+            models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.author_name}: {self.body[:40]}"
+
+    def get_absolute_url(self):
+        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def author_name(self) -> str:
+        return self.user.public_name if self.user_id and self.user else str(_("Former member"))
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == CommentStatus.PENDING
+
+    @property
+    def flag_labels(self) -> list[str]:
+        labels = dict(CommentFlag.choices)
+        return [str(labels.get(code, code)) for code in self.flags]
+
+
+class CommentReport(models.Model):
+    """A member's word that an approved comment should be looked at again."""
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comment_reports",
+    )
+    reason = models.TextField(_("reason"), max_length=500)
+    created_at = models.DateTimeField(_("reported at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "user"], name="one_report_per_member")
+        ]
+
+    def __str__(self):
+        return self.reason[:60]

@@ -1,0 +1,99 @@
+"""Spam rules and rate limits: they hold or refuse comments without bothering honest people.
+
+Each rule that fires records why on the comment (flags + rule_notes), so a
+moderator can see what happened. Rate limits are counted from the Comment table,
+so they hold across processes and app servers without a shared cache.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import Comment, CommentFlag, CommentStatus
+
+LINK_RE = re.compile(r"(https?://|www\.)", re.IGNORECASE)
+
+
+@dataclass
+class Verdict:
+    status: str
+    flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def flag(self, code: str, note: str) -> None:
+        self.flags.append(code)
+        self.notes.append(note)
+
+
+def comments_are_open(post) -> bool:
+    """Editors close comments per post; they also close by themselves after some days."""
+    if not post.comments_enabled:
+        return False
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    return not days or post.published_at > timezone.now() - timedelta(days=days)
+
+
+def rate_limited(user) -> bool:
+    """One comment per interval for everyone but staff; fewer a day for brand-new accounts."""
+    if user.is_staff:
+        return False
+    now = timezone.now()
+    mine = Comment.objects.filter(user=user)
+    interval = timedelta(seconds=settings.COMMENTS_MIN_INTERVAL_SECONDS)
+    if mine.filter(created_at__gt=now - interval).exists():
+        return True
+    if user.date_joined > now - timedelta(days=1):
+        day = mine.filter(created_at__gt=now - timedelta(days=1)).count()
+        return day >= settings.COMMENTS_NEW_ACCOUNT_DAILY_LIMIT
+    return False
+
+
+def blocked_word(text: str) -> str | None:
+    lowered = text.lower()
+    for word in settings.COMMENTS_BLOCKED_WORDS:
+        if re.search(rf"\b{re.escape(word.lower())}\b", lowered):
+            return word
+    return None
+
+
+def is_duplicate(user, text: str) -> bool:
+    since = timezone.now() - timedelta(seconds=settings.COMMENTS_DUPLICATE_WINDOW_SECONDS)
+    return Comment.objects.filter(user=user, body=text, created_at__gt=since).exists()
+
+
+def is_trusted(user) -> bool:
+    needed = settings.COMMENTS_AUTO_APPROVE_AFTER
+    if not needed:
+        return False
+    return Comment.objects.approved().filter(user=user).count() >= needed
+
+
+def assess(user, text: str, honeypot: str = "") -> Verdict:
+    """The status a new comment starts with, and the reasons behind it."""
+    if honeypot:
+        verdict = Verdict(CommentStatus.SPAM)
+        verdict.flag(CommentFlag.HONEYPOT, "The hidden field was filled in.")
+        return verdict
+    if is_duplicate(user, text):
+        verdict = Verdict(CommentStatus.REJECTED)
+        verdict.flag(CommentFlag.DUPLICATE, "Identical to a comment posted moments before.")
+        return verdict
+
+    verdict = Verdict(CommentStatus.PENDING)
+    word = blocked_word(text)
+    if word:
+        verdict.flag(CommentFlag.WORDS, f"Contains the blocked word “{word}”.")
+    links = len(LINK_RE.findall(text))
+    if links >= settings.COMMENTS_HOLD_AT_LINKS:
+        verdict.flag(CommentFlag.LINKS, f"Contains {links} links.")
+
+    if user.is_staff:
+        verdict.status = CommentStatus.APPROVED
+    elif word:
+        verdict.status = CommentStatus.SPAM
+    elif not verdict.flags and is_trusted(user):
+        verdict.status = CommentStatus.APPROVED
+    return verdict

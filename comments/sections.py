@@ -1,0 +1,68 @@
+"""What the comments section of a post page shows, for the page and its htmx partials."""
+
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.urls import reverse
+
+from .forms import CommentForm
+from .models import Comment
+from .rules import comments_are_open
+
+# Outcomes the form area can show instead of a fresh form (?comment_sent=...).
+SENT_STATES = {"thanks", "published", "duplicate"}
+
+
+def thread_page(post, user, number):
+    comments = Comment.objects.thread_page_for(post, user)
+    return Paginator(comments, settings.COMMENTS_PER_PAGE).get_page(number)
+
+
+def reply_target(post, pk):
+    """The comment a reply attaches to: approved, on this post, top level (one level of replies)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    comment = Comment.objects.approved().filter(post=post, pk=pk).select_related("user").first()
+    if comment and comment.parent_id:
+        return (
+            Comment.objects.approved().filter(pk=comment.parent_id).select_related("user").first()
+        )
+    return comment
+
+
+def login_url(post) -> str:
+    back = f"{post.get_absolute_url()}#comment-form"
+    return f"{reverse('account_login')}?next={quote(back)}"
+
+
+def form_area_context(request, post, *, form=None, parent=None, state=None):
+    return {
+        "post": post,
+        "comments_open": comments_are_open(post),
+        "form": form or CommentForm(parent=parent),
+        "parent": parent,
+        "state": state,
+        "login_url": login_url(post),
+        "max_length": settings.COMMENTS_MAX_LENGTH,
+    }
+
+
+def section_context(request, post, *, form=None, parent=None):
+    """Everything the section shows; reads its own query parameters from the page URL."""
+    query = request.GET
+    if form is None and parent is None:
+        parent = reply_target(post, query.get("reply_to"))
+    state = query.get("comment_sent") if form is None else None
+    return {
+        **form_area_context(
+            request, post, form=form, parent=parent, state=state if state in SENT_STATES else None
+        ),
+        "page": thread_page(post, request.user, query.get("comments_page")),
+        "own_pending": Comment.objects.own_pending_for(post, request.user),
+        "reported": query.get("reported") == "1",
+        "request": request,
+        "user": request.user,
+    }

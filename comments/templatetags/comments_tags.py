@@ -1,0 +1,38 @@
+from django import template
+from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
+
+from ..models import Comment
+from ..sections import section_context
+
+register = template.Library()
+
+
+@register.filter
+def comment_text(text: str) -> str:
+    """Plain text to safe HTML: everything escaped, http(s) URLs linked, line breaks kept."""
+    linked = urlize(text, nofollow=True, autoescape=True)
+    # urlize escaped the member's text, so its own quotes can never form this attribute.
+    linked = linked.replace(' rel="nofollow"', ' rel="nofollow ugc noopener"')
+    return mark_safe(linebreaks(linked, autoescape=False))
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def comments_section(context, post):
+    """The post page's Comments (N) section; a bound form in the page context wins."""
+    return section_context(
+        context["request"],
+        post,
+        form=context.get("comment_form"),
+        parent=context.get("comment_parent"),
+    )
+
+
+@register.simple_tag
+def moderation_news(user):
+    return list(Comment.objects.moderation_news_for(user))
+
+
+@register.simple_tag
+def pending_comment_count():
+    return Comment.objects.pending().count()

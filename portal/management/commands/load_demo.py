@@ -1,7 +1,10 @@
+"""The demo-data command lives in portal/: it composes posts, accounts and comments."""
+
 import logging
 
 from django.core.management.base import BaseCommand
 
+from comments.demo import load_demo_comments
 from posts.demo.loader import DemoLoader, summary_line
 
 
@@ -24,5 +27,5 @@ class Command(BaseCommand):
         # WeasyPrint narrates every layout step at INFO; the summary line is enough here.
         logging.getLogger("weasyprint").setLevel(logging.WARNING)
         created = DemoLoader(dry_run=dry_run).run()
-        created += __import__("comments.demo").demo.load_demo_comments(dry_run)  # comments app
+        created += load_demo_comments(dry_run)
         self.stdout.write(summary_line(created, dry_run))

@@ -23,6 +23,20 @@ class PostStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def authors_prefetch(prefix: str = "") -> Prefetch:
+    """A post's authors in the editor's order, each with its Author row.
+
+    ``prefix`` reaches the post through a relation ("post__" from a saved post),
+    so a post page, a card and a saved item share one shape.
+    """
+    return Prefetch(f"{prefix}post_authors", queryset=PostAuthor.objects.select_related("author"))
+
+
+def attachments_prefetch(prefix: str = "") -> Prefetch:
+    """A post's files in the editor's order (Attachment.Meta.ordering)."""
+    return Prefetch(f"{prefix}attachments", queryset=Attachment.objects.all())
+
+
 class PostQuerySet(models.QuerySet):
     def published(self, at=None):
         """What the public may see: published, and its time has come."""
@@ -39,13 +53,7 @@ class PostQuerySet(models.QuerySet):
 
     def with_card_data(self):
         """Everything a post card shows, in a fixed number of queries."""
-        return self.prefetch_related(
-            Prefetch(
-                "post_authors",
-                queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
-            ),
-            "tags",
-        )
+        return self.prefetch_related(authors_prefetch(), "tags")
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -318,14 +326,7 @@ class SavedPostQuerySet(models.QuerySet):
             self.of(user)
             .filter(post__in=Post.objects.published())
             .select_related("post")
-            .prefetch_related(
-                Prefetch(
-                    "post__post_authors",
-                    queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
-                ),
-                "post__tags",
-            )
-            .order_by("-saved_at", "-pk")
+            .prefetch_related(authors_prefetch("post__"), "post__tags")
         )
 
 

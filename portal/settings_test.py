@@ -11,8 +11,8 @@ os.environ["DJANGO_DEBUG"] = "0"
 os.environ["DJANGO_SECRET_KEY"] = "tests-only-" + "k" * 60
 os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1,[::1]"
 
-from portal.settings import *  # noqa: E402,F403
-from portal.settings import STORAGES, VAR_DIR  # noqa: E402
+from portal.settings import *  # noqa: F403
+from portal.settings import STORAGES, VAR_DIR
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 SECURE_SSL_REDIRECT = False

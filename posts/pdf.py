@@ -21,14 +21,16 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils._os import safe_join
 from django.utils.translation import gettext
 
-from .models import Attachment, Post, PostAuthor, SavedPost
+from portal.absolute import absolute_url
+
+from .models import Post, SavedPost, post_page_prefetches
 
 # How long a rendered PDF stays cached. Each revision has its own key, so a
 # stale entry is never served: it only waits to expire.
@@ -263,7 +265,7 @@ def cached_render(key: str, render: Callable[[], bytes]) -> bytes:
 
 
 def print_context(request, post) -> dict:
-    context = {"post": post, "post_url": request.build_absolute_uri(post.get_absolute_url())}
+    context = {"post": post, "post_url": absolute_url(post.get_absolute_url(), request)}
     if not post.is_published:
         # Staff preview: a printed draft must not pass for the published post.
         context["header_note"] = gettext("Preview, not published")
@@ -272,22 +274,14 @@ def print_context(request, post) -> dict:
 
 def load_print_data(posts) -> None:
     """Authors, topics and files of the posts, in three queries, for printing."""
-    prefetch_related_objects(
-        posts,
-        Prefetch(
-            "post_authors",
-            queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
-        ),
-        "tags",
-        Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
-    )
+    prefetch_related_objects(posts, *post_page_prefetches())
 
 
 def render_post_pdf(request, post) -> bytes:
     load_print_data([post])
     context = {**print_context(request, post), "for_pdf": True}
     html = render_to_string("posts/print.html", context, request=request)
-    return render_pdf(html, base_url=request.build_absolute_uri("/"))
+    return render_pdf(html, base_url=absolute_url("/", request))
 
 
 def post_pdf(request, post) -> bytes:
@@ -316,7 +310,7 @@ def reading_pack_cache_key(user, posts, origin: str) -> str:
 def render_reading_pack(request, posts, total_saved: int) -> bytes:
     load_print_data(posts)
     entries = [
-        {"post": post, "url": request.build_absolute_uri(post.get_absolute_url())} for post in posts
+        {"post": post, "url": absolute_url(post.get_absolute_url(), request)} for post in posts
     ]
     context = {
         "entries": entries,
@@ -325,7 +319,7 @@ def render_reading_pack(request, posts, total_saved: int) -> bytes:
         "header_note": gettext("Reading pack"),
     }
     html = render_to_string("posts/reading_pack.html", context, request=request)
-    return render_pdf(html, base_url=request.build_absolute_uri("/"))
+    return render_pdf(html, base_url=absolute_url("/", request))
 
 
 def reading_pack_pdf(request, posts, total_saved: int) -> bytes:

@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from ..models import Post, SavedPost
+from ..models import Post, SavedPost, get_visible_post
 from ..pdf import (
     READING_PACK_LIMIT,
     post_pdf,
@@ -18,10 +18,11 @@ from ..pdf import (
     reading_pack_pdf,
     reading_pack_posts,
 )
-from .reading import get_visible_post
+from ..preview import never_cache_preview
 
 
 def pdf_response(pdf: bytes, filename: str, *, public: bool, download=False) -> HttpResponse:
+    # Bytes already in memory: a plain response with Django's header, not a stream.
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(download, filename)
     if public:
@@ -34,14 +35,16 @@ def pdf_response(pdf: bytes, filename: str, *, public: bool, download=False) -> 
 @require_GET
 def print_view(request, slug):
     post = get_visible_post(request, slug)
-    return render(request, "posts/print.html", print_context(request, post))
+    response = render(request, "posts/print.html", print_context(request, post))
+    return never_cache_preview(response, is_preview=not post.is_published)
 
 
 @require_GET
 def pdf(request, slug):
-    # Just the post: a cached PDF needs nothing more, a render loads the rest.
+    # Just the post: a cached PDF needs nothing more, a render loads the page's shape.
     post = get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
-    return pdf_response(post_pdf(request, post), f"{post.slug}.pdf", public=post.is_published)
+    response = pdf_response(post_pdf(request, post), f"{post.slug}.pdf", public=post.is_published)
+    return never_cache_preview(response, is_preview=not post.is_published)
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from portal.absolute import absolute_url
-from posts.pdf import print_context
+from posts.printing.render import print_context
 from tests.factories import AuthorFactory, PostFactory
 
 

@@ -14,7 +14,7 @@ from posts.models import Post, get_visible_post
 from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ["posts", "comments", "accounts", "portal"]
+APPS = ["posts", "saved", "comments", "accounts", "portal"]
 
 
 def source_files(*apps):

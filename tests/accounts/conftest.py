@@ -22,21 +22,9 @@ def password():
 
 @pytest.fixture
 def login(client):
-    """Log in through allauth's real form (so its signals and session tracking run).
-
-    Verification is mandatory, as in production: the address is marked verified first.
-    """
+    """Log in through allauth's real form (so its signals and session tracking run)."""
 
     def do(email, password=PASSWORD, c=None, **extra):
-        from allauth.account.models import EmailAddress
-
-        from accounts.models import User
-
-        user = User.objects.filter(email=email).first()
-        if user:
-            EmailAddress.objects.get_or_create(
-                user=user, email=email, defaults={"primary": True, "verified": True}
-            )
         c = c or client
         return c.post("/accounts/login/", {"login": email, "password": password, **extra})
 

@@ -163,7 +163,6 @@ def test_password_reset_for_an_unknown_address_does_not_reveal_it(client):
 def test_change_email_after_reauthenticating_and_verifying_the_new_address(
     client, member, links_in, login, password
 ):
-    EmailAddress.objects.create(user=member, email=member.email, primary=True, verified=True)
     login(member.email)
     response = client.post(
         reverse("account_email"), {"email": "new-address@example.org", "action_add": ""}

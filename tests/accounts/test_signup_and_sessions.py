@@ -53,9 +53,6 @@ def test_a_member_without_a_name_is_never_shown_by_their_email():
 
 
 def login_form(client, member, password, remember=False):
-    from allauth.account.models import EmailAddress
-
-    EmailAddress.objects.get_or_create(user=member, email=member.email, primary=True, verified=True)  # fmt: skip
     data = {"login": member.email, "password": password} | ({"remember": "on"} if remember else {})
     assert client.post(reverse("account_login"), data).status_code == 302
 
@@ -117,9 +114,6 @@ def test_the_admin_login_is_the_rate_limited_portal_login(client, editor, passwo
 
 
 def test_staff_reach_the_admin_through_the_portal_login(client, editor, password):
-    from allauth.account.models import EmailAddress
-
-    EmailAddress.objects.create(user=editor, email=editor.email, primary=True, verified=True)
     response = client.get(reverse("admin:index"), follow=True)
     login_url = response.redirect_chain[-1][0]
     assert login_url.startswith(reverse("account_login"))

@@ -47,7 +47,7 @@ def test_account_pages_are_never_stored(client, member, name):
     assert "no-store" in cache_control and "private" in cache_control
 
 
-@pytest.mark.parametrize("name", ["accounts:profile", "posts:saved", "usersessions_list"])
+@pytest.mark.parametrize("name", ["accounts:profile", "saved:list", "usersessions_list"])
 def test_private_pages_stay_out_of_htmx_history(member_client, name):
     response = member_client.get(reverse(name))
     assert 'data-hx-history="false"' in response.text

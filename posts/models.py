@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from .images import image_upload_errors
 from .preview import can_preview
 from .sanitize import sanitize_html
 from .uploads import validate_attachment_upload
@@ -135,6 +136,10 @@ class Author(models.Model):
     def get_absolute_url(self):
         return reverse("posts:author", kwargs={"slug": self.slug})
 
+    def clean(self):
+        if errors := image_upload_errors(self, "portrait"):
+            raise ValidationError(errors)
+
 
 class Post(models.Model):
     title = models.CharField(_("title"), max_length=200)
@@ -221,15 +226,14 @@ class Post(models.Model):
         return reverse("posts:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = image_upload_errors(self, "featured_image")
         # The image is content, not decoration: readers who cannot see it get its description.
         if self.featured_image and not self.featured_image_alt.strip():
-            raise ValidationError(
-                {
-                    "featured_image_alt": _(
-                        "Describe the featured image for readers who cannot see it."
-                    )
-                }
+            errors["featured_image_alt"] = ValidationError(
+                _("Describe the featured image for readers who cannot see it.")
             )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def state(self) -> PublicationState:

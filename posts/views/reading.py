@@ -10,7 +10,7 @@ from ..models import Author, Post, PostActivity, get_visible_post
 from ..pagination import paginate
 from ..preview import never_cache_preview
 from ..search import clean_query, search_posts
-from ..trending import trending_topics
+from ..trending import MAX_TOPICS, trending_topics
 
 
 def search_terms(raw: str | None) -> str:
@@ -54,7 +54,9 @@ def author(request, slug):
 
 def trending(request):
     return render(
-        request, "posts/trending.html", {"topics": trending_topics(limit=30), "nav": "trending"}
+        request,
+        "posts/trending.html",
+        {"topics": trending_topics(limit=MAX_TOPICS), "nav": "trending"},
     )
 
 

@@ -70,3 +70,16 @@ class AttachmentFactory(factory.django.DjangoModelFactory):
     original_name = "brief.pdf"
     content_type = "application/pdf"
     size = 28
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved comment written an hour ago; pass post= and user= to place it."""
+
+    class Meta:
+        model = "comments.Comment"
+
+    post = factory.SubFactory(PostFactory)
+    user = factory.SubFactory(UserFactory)
+    body = "A thoughtful remark."
+    status = "approved"
+    created_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))

@@ -50,7 +50,7 @@ ACCOUNTS = [
         "portal-editor",
         "Edith Editor",
         staff=True,
-        groups=("Editors", "Moderators"),
+        groups=("Editors",),  # comments.demo adds Moderators
     ),
     DemoAccount("reader@example.org", "portal-reader", "Rita Reader"),
 ]
@@ -219,8 +219,7 @@ class DemoLoader:
             if made:
                 self.created["email addresses"] += 1
             for name in account.groups:
-                # Editors comes from portal's migration, Moderators from the comments
-                # app's: get_or_create works whichever exists first.
+                # get_or_create works whether or not the group's migration ran first.
                 group, _ = Group.objects.get_or_create(name=name)
                 if not user.groups.filter(pk=group.pk).exists():
                     user.groups.add(group)

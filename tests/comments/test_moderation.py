@@ -245,6 +245,7 @@ def test_report_rules(client, member, post, make_comment):
         client.post(reverse("comments:report", args=[pending.pk]), {"reason": "x"}).status_code
         == 404
     )
+    assert not CommentReport.objects.exists()
 
 
 def test_delete_own_comment(member_client, member, other_member, post, make_comment, recount):

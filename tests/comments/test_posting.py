@@ -117,7 +117,8 @@ def test_new_accounts_have_a_daily_limit(member_client, member, post, make_comme
             post, member, f"Earlier {hours}", created_at=timezone.now() - timedelta(hours=hours)
         )
 
-    assert send(member_client, post).status_code == 429
+    assert send(member_client, post, "Third today").status_code == 429
+    assert not Comment.objects.filter(body="Third today").exists()
 
 
 def test_older_accounts_have_no_daily_limit(client, old_member, post, make_comment, settings):

@@ -112,6 +112,7 @@ def test_comments_on_drafts_are_404(client, member_client, make_comment):
     assert client.get(reverse("comments:page", args=[draft.slug]), **HTMX).status_code == 404
     response = member_client.post(reverse("comments:create", args=[draft.slug]), {"body": "x"})
     assert response.status_code == 404
+    assert list(Comment.objects.values_list("body", flat=True)) == ["Draft talk"]
 
 
 def test_deleted_account_shows_former_member(client, post, member, make_comment):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from comments.models import CommentStatus
+from comments.models import Comment, CommentStatus
 from tests.comments.conftest import HTMX
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,6 @@ Development needs nothing set: SQLite under var/, debug off unless DJANGO_DEBUG=
 DJANGO_ALLOWED_HOSTS or the portal refuses to start.
 """
 
-import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -14,39 +12,26 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from portal.env import (
+    env,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    logging_config,
+    mailers_from_url,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-def env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
-
 DEBUG = env_bool("DJANGO_DEBUG", False)
-# Under pytest the suite brings its own fast, isolated settings (see the end).
-TESTING = env_bool("PORTAL_TESTING", False) or "pytest" in sys.modules
 
 _INSECURE_KEY = "django-insecure-development-key-do-not-use-in-production"
 SECRET_KEY = env("DJANGO_SECRET_KEY") or _INSECURE_KEY
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-if DEBUG or TESTING:
+if DEBUG:
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 else:
     if SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 50:
@@ -68,6 +53,7 @@ SITE_NAME = env("PORTAL_SITE_NAME", "Knowledge Portal")
 INSTALLED_APPS = [
     "accounts",
     "posts",
+    "saved",
     "comments",
     "portal",
     "django.contrib.admin",
@@ -121,7 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
-                "posts.context_processors.saved_posts",
+                "saved.context_processors.saved_posts",
             ],
         },
     },
@@ -179,12 +165,9 @@ LOGIN_REDIRECT_URL = "posts:latest"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", "optional").strip().lower()
-if ACCOUNT_EMAIL_VERIFICATION not in {"none", "optional", "mandatory"}:
-    raise ImproperlyConfigured(
-        "ACCOUNT_EMAIL_VERIFICATION must be none, optional or mandatory "
-        "(production should use mandatory)."
-    )
+ACCOUNT_EMAIL_VERIFICATION = env_choice(
+    "ACCOUNT_EMAIL_VERIFICATION", "optional", {"none", "optional", "mandatory"}
+)
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
@@ -193,7 +176,7 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Rate limits are kept in the cache above (database or Redis, never a dummy).
 # allauth's per-IP failed-login default is 10/m; the per-email limit is what
@@ -213,24 +196,7 @@ EMAIL_URL = env("EMAIL_URL")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@portal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if EMAIL_URL:
-    from urllib.parse import parse_qs, unquote, urlsplit
-
-    _email = urlsplit(EMAIL_URL)
-    _email_opts = parse_qs(_email.query)
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": _email.hostname or "localhost",
-                "port": _email.port or 25,
-                "username": unquote(_email.username or ""),
-                "password": unquote(_email.password or ""),
-                "use_tls": _email_opts.get("tls", ["0"])[0] in {"1", "true"},
-                "use_ssl": _email.scheme == "smtps",
-                "timeout": 10,
-            },
-        }
-    }
+    MAILERS = mailers_from_url(EMAIL_URL)
 elif DEBUG:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:
@@ -273,7 +239,7 @@ STORAGES = {
     },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG or TESTING
+        if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
@@ -311,7 +277,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the form, not the cookie
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"  # a page in the site's design
-if not DEBUG and not TESTING:
+if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
@@ -358,32 +324,6 @@ COMMENTS_REPORTER_MIN_ACCOUNT_DAYS = env_int("PORTAL_COMMENTS_REPORTER_MIN_ACCOU
 COMMENTS_REPORTER_MIN_APPROVED = env_int("PORTAL_COMMENTS_REPORTER_MIN_APPROVED", 1)  # comments
 COMMENTS_REPORTS_PER_DAY = env_int("PORTAL_COMMENTS_REPORTS_PER_DAY", 10)  # per member
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "portal.logging.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": env("PORTAL_LOG_FORMAT", "plain"),
-        }
-    },
-    "root": {"handlers": ["console"], "level": env("PORTAL_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # WeasyPrint narrates every PDF step at INFO, fontTools every font it decodes.
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
-
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    MEDIA_ROOT = VAR_DIR / "test-media"
-    PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
-    STORAGES["attachments"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
+LOGGING = logging_config(
+    env_choice("PORTAL_LOG_FORMAT", "plain", {"plain", "json"}), env("PORTAL_LOG_LEVEL", "INFO")
+)

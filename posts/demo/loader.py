@@ -17,6 +17,7 @@ from django.utils.dateformat import format as format_date
 
 from accounts.models import User
 
+from ..groups import EDITORS
 from ..models import Attachment, Author, Post, PostActivity, PostAuthor, PostStatus
 from ..uploads import validate_attachment_upload
 from .catalogue import AUTHORS, POSTS, DemoPost
@@ -50,7 +51,7 @@ ACCOUNTS = [
         "portal-editor",
         "Edith Editor",
         staff=True,
-        groups=("Editors",),  # comments.demo adds Moderators
+        groups=(EDITORS,),  # comments.demo adds Moderators
     ),
     DemoAccount("reader@example.org", "portal-reader", "Rita Reader"),
 ]

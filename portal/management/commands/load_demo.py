@@ -28,6 +28,5 @@ class Command(BaseCommand):
         logging.getLogger("weasyprint").setLevel(logging.WARNING)
         created = DemoLoader(dry_run=dry_run).run()
         created += load_demo_comments(dry_run)
-        if verbosity >= 1:
-            line = summary_line(created, dry_run)
-            self.stdout.write(line if dry_run else self.style.SUCCESS(line))
+        if verbosity:
+            self.stdout.write(self.style.SUCCESS(summary_line(created, dry_run)))

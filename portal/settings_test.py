@@ -1,0 +1,32 @@
+"""Settings for the test suite: pyproject.toml names this module for pytest.
+
+The suite runs with production settings (debug off), made hermetic: a fixed test
+key and hosts, fast hashing, an in-memory cache and mailbox, plain static files
+(manifest names 404 under live_server) and no HTTPS redirects on the test client.
+"""
+
+import os
+
+os.environ["DJANGO_DEBUG"] = "0"
+os.environ["DJANGO_SECRET_KEY"] = "tests-only-" + "k" * 60
+os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1,[::1]"
+
+from portal.settings import *  # noqa: F403
+from portal.settings import STORAGES, VAR_DIR
+
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+MEDIA_ROOT = VAR_DIR / "test-media"
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+STORAGES = {
+    **STORAGES,
+    "attachments": {**STORAGES["attachments"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -3,6 +3,7 @@
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
+from portal.absolute import absolute_url
 from posts.printing.render import cache_key, cached_render, load_print_data, render_pdf, site_origin
 
 from .models import SavedPost
@@ -24,7 +25,7 @@ def reading_pack_cache_key(user, posts, origin: str) -> str:
 def render_reading_pack(request, posts, total_saved: int) -> bytes:
     load_print_data(posts)
     entries = [
-        {"post": post, "url": request.build_absolute_uri(post.get_absolute_url())} for post in posts
+        {"post": post, "url": absolute_url(post.get_absolute_url(), request)} for post in posts
     ]
     context = {
         "entries": entries,
@@ -33,7 +34,7 @@ def render_reading_pack(request, posts, total_saved: int) -> bytes:
         "header_note": gettext("Reading pack"),
     }
     html = render_to_string("saved/reading_pack.html", context, request=request)
-    return render_pdf(html, base_url=request.build_absolute_uri("/"))
+    return render_pdf(html, base_url=absolute_url("/", request))
 
 
 def reading_pack_pdf(request, posts, total_saved: int) -> bytes:

@@ -188,7 +188,7 @@ class DemoLoader:
         PostActivity.objects.bulk_create(rows, ignore_conflicts=True)
         if has_file:
             total = sum(row.downloads for row in rows)
-            first = post.attachments.order_by("position", "pk").first()
+            first = post.attachments.first()
             Attachment.objects.filter(pk=first.pk).update(
                 download_count=first.download_count + total
             )

@@ -15,9 +15,10 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext
 
+from portal.absolute import absolute_url
 from portal.cache_lock import compute_once
 
-from ..models import attachments_prefetch, authors_prefetch
+from ..models import post_page_prefetches
 from .fetcher import url_fetcher
 from .fonts import page_numbers_css, shared_styles
 
@@ -93,7 +94,7 @@ def cached_render(key: str, render) -> bytes:
 
 
 def print_context(request, post) -> dict:
-    context = {"post": post, "post_url": request.build_absolute_uri(post.get_absolute_url())}
+    context = {"post": post, "post_url": absolute_url(post.get_absolute_url(), request)}
     if not post.is_published:
         # Staff preview: a printed draft must not pass for the published post.
         context["header_note"] = gettext("Preview, not published")
@@ -102,19 +103,14 @@ def print_context(request, post) -> dict:
 
 def load_print_data(posts) -> None:
     """Authors, topics and files of the posts, in three queries, for printing."""
-    prefetch_related_objects(
-        posts,
-        authors_prefetch(),
-        "tags",
-        attachments_prefetch(),
-    )
+    prefetch_related_objects(posts, *post_page_prefetches())
 
 
 def render_post_pdf(request, post) -> bytes:
     load_print_data([post])
     context = {**print_context(request, post), "for_pdf": True}
     html = render_to_string("posts/print.html", context, request=request)
-    return render_pdf(html, base_url=request.build_absolute_uri("/"))
+    return render_pdf(html, base_url=absolute_url("/", request))
 
 
 def post_pdf(request, post) -> bytes:

@@ -3,20 +3,22 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from ..models import Post
+from ..models import Post, get_visible_post
+from ..preview import never_cache_preview
 from ..printing.render import post_pdf, print_context
 from ..printing.response import pdf_response
-from .reading import get_visible_post
 
 
 @require_GET
 def print_view(request, slug):
     post = get_visible_post(request, slug)
-    return render(request, "posts/print.html", print_context(request, post))
+    response = render(request, "posts/print.html", print_context(request, post))
+    return never_cache_preview(response, is_preview=not post.is_published)
 
 
 @require_GET
 def pdf(request, slug):
-    # Just the post: a cached PDF needs nothing more, a render loads the rest.
+    # Just the post: a cached PDF needs nothing more, a render loads the page's shape.
     post = get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
-    return pdf_response(post_pdf(request, post), f"{post.slug}.pdf", public=post.is_published)
+    response = pdf_response(post_pdf(request, post), f"{post.slug}.pdf", public=post.is_published)
+    return never_cache_preview(response, is_preview=not post.is_published)

@@ -25,6 +25,7 @@ def sign_up(tab) -> None:
     page.get_by_role("link", name="Sign up").click()
     tab.check("sign up", heading="Sign up")
     page.get_by_label(re.compile(r"^Email")).fill(EMAIL)
+    page.get_by_label(re.compile(r"^Public name")).fill("Nadia N.")
     page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
     page.get_by_label(re.compile(r"^(Password \(again\)|Confirm password)")).fill(PASSWORD)
     mail.outbox.clear()

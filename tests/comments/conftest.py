@@ -1,13 +1,9 @@
-"""Comment fixtures: a published post, a moderator persona and a comment maker.
-
-The personas here have confirmed their email address: unverified members cannot comment.
-"""
+"""Comment fixtures: a published post, a moderator persona and a comment maker."""
 
 import uuid
 from datetime import timedelta
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
@@ -15,14 +11,10 @@ from django.utils import timezone
 from comments.forms import render_stamp
 from comments.groups import MODERATORS
 from comments.models import Comment, CommentStatus
+from tests.conftest import verified
 from tests.factories import CommentFactory, PostFactory, UserFactory
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def verified(user):
-    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
-    return user
 
 
 def shown_earlier(seconds: int = 60) -> str:
@@ -39,21 +31,6 @@ def send(client, post, body="I learned a lot from this brief.", **data):
     data.setdefault("rendered", shown_earlier())
     extra = HTMX if data.pop("htmx", False) else {}
     return client.post(reverse("comments:create", args=[post.slug]), data, **extra)
-
-
-@pytest.fixture
-def member(member):
-    return verified(member)
-
-
-@pytest.fixture
-def other_member(other_member):
-    return verified(other_member)
-
-
-@pytest.fixture
-def editor(editor):
-    return verified(editor)
 
 
 @pytest.fixture

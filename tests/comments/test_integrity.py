@@ -13,7 +13,8 @@ from django.utils import timezone
 from comments.forms import CommentForm, render_stamp
 from comments.models import Comment, CommentFlag, CommentStatus
 from comments.suspensions import CommentingSuspension
-from tests.comments.conftest import send, verified
+from tests.comments.conftest import send
+from tests.conftest import verified
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from comments.models import Comment, CommentReport, CommentStatus
 from comments.moderation import moderate
-from tests.comments.conftest import HTMX, verified
+from tests.comments.conftest import HTMX
+from tests.conftest import verified
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

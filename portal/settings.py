@@ -326,6 +326,9 @@ PDF_CACHE_SECONDS = env_int("PORTAL_PDF_CACHE_SECONDS", 60 * 60 * 24 * 7)
 # A second request for the same uncached PDF waits this long for the first render.
 PDF_LOCK_WAIT_SECONDS = env_int("PORTAL_PDF_LOCK_WAIT_SECONDS", 30)
 
+# Share links to drafts and scheduled posts (posts/share_links.py) stop working after this.
+PREVIEW_LINK_DAYS = env_int("PORTAL_PREVIEW_LINK_DAYS", 7)
+
 # Comments (comments/rules.py reads these): length, paging, spam rules, moderation.
 COMMENTS_MAX_LENGTH = env_int("PORTAL_COMMENTS_MAX_LENGTH", 3000)  # characters
 COMMENTS_PER_PAGE = env_int("PORTAL_COMMENTS_PER_PAGE", 20)  # top-level comments per page

@@ -46,6 +46,7 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /saved/",
         "Disallow: /search/",
+        "Disallow: /preview/",
         f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -14,6 +14,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .activity_chart import activity_chart
+from .admin_revisions import RevisionsAndSharingMixin
 from .models import (
     Attachment,
     Author,
@@ -22,6 +24,7 @@ from .models import (
     PostAuthor,
     PostStatus,
     PublicationState,
+    ShareLink,
     authors_prefetch,
 )
 
@@ -100,7 +103,7 @@ class AttachmentInline(AttachmentFileMixin, admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(RevisionsAndSharingMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "state",
@@ -125,7 +128,14 @@ class PostAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/admin-posts.css"]}
+        css = {"all": ["css/admin-posts.css", "css/admin-desk.css"]}
+        # Asks before leaving the form with unsaved changes.
+        js = ["js/admin-unsaved.js"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        post = self.get_object(request, object_id)
+        extra = {"activity": activity_chart(post)} if post else {}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def get_queryset(self, request):
         return (
@@ -212,6 +222,28 @@ class PostAdmin(admin.ModelAdmin):
             % {"count": len(posts)},
             messages.SUCCESS,
         )
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    """Every preview link in one list, to revoke any of them; links are made from a post."""
+
+    list_display = ["post", "created_by", "created_at", "expires_at", "revoked_at"]
+    list_select_related = ["post", "created_by"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["post__title"]
+    fields = ["post", "created_by", "created_at", "expires_at", "revoked_at"]
+    readonly_fields = ["post", "created_by", "created_at"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Revoke the selected links"), permissions=["change"])
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        message = ngettext("%(count)d link revoked.", "%(count)d links revoked.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Author)

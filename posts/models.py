@@ -17,7 +17,9 @@ from taggit.managers import TaggableManager
 
 from .images import image_upload_errors
 from .preview import can_preview
+from .revisions import PostRevision  # noqa: F401  (a model of this app)
 from .sanitize import sanitize_html
+from .share_links import ShareLink  # noqa: F401  (a model of this app)
 from .uploads import validate_attachment_upload
 
 

@@ -103,15 +103,8 @@ class ModerationLogInline(admin.TabularInline):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = [
-        "written",
-        "full_text",
-        "post_title",
-        "author_history",
-        "flag_list",
-        "status",
-        "actions_column",
-    ]
+    # Few, dense columns: the full text and the buttons fit beside the admin's sidebars.
+    list_display = ["written", "full_text", "about", "actions_column"]
     list_display_links = ["written"]
     list_filter = [StatusFilter, FlaggedFilter]
     list_select_related = ["post", "user"]
@@ -177,24 +170,25 @@ class CommentAdmin(admin.ModelAdmin):
     def written(self, comment):
         return timezone.localtime(comment.created_at).strftime("%Y-%m-%d %H:%M")
 
-    @admin.display(description=_("post"), ordering="post__title")
-    def post_title(self, comment):
-        return format_html(
-            '<a href="{}">{}</a>', comment.post.get_absolute_url(), comment.post.title
-        )
-
     @admin.display(description=_("author"), ordering="user__email")
     def author(self, comment):
         return comment.author_name
 
-    @admin.display(description=_("author and history"), ordering="user__email")
-    def author_history(self, comment):
+    @admin.display(description=_("post, author and history"))
+    def about(self, comment):
         history = _("%(approved)d approved, %(rejected)d rejected") % {
             "approved": comment.author_approved,
             "rejected": comment.author_rejected,
         }
         return format_html(
-            '{}<br><span class="author-history">{}</span>', comment.author_name, history
+            '<a href="{}">{}</a><br>{}<br><span class="queue-meta">{}</span>'
+            '<br><span class="queue-meta">{} · {}</span>',
+            comment.post.get_absolute_url(),
+            comment.post.title,
+            comment.author_name,
+            history,
+            comment.get_status_display(),
+            self.flag_list(comment),
         )
 
     @admin.display(description=_("text"))

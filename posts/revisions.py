@@ -56,11 +56,11 @@ def snapshot_of(post) -> dict:
     data["topics"] = sorted(tag.name for tag in post.tags.all())
     data["authors"] = [
         {"id": link.author_id, "name": link.author.name}
-        for link in post.post_authors.select_related("author").order_by("position", "pk")
+        for link in post.post_authors.select_related("author")
     ]
     data["files"] = [
         {"id": file.pk, "title": file.title, "name": file.original_name}
-        for file in post.attachments.order_by("position", "pk")
+        for file in post.attachments.all()
     ]
     return data
 
@@ -68,7 +68,7 @@ def snapshot_of(post) -> dict:
 def record_revision(post, user, *, restored_from=None) -> PostRevision | None:
     """Keep a revision of the post as it is now; None when nothing changed since the last."""
     snapshot = snapshot_of(post)
-    last = post.revisions.order_by("-created_at", "-pk").first()
+    last = post.revisions.first()
     previous = last.snapshot if last else {}
     changed = [key for key in snapshot if snapshot[key] != previous.get(key)]
     if last and not changed and restored_from is None:

@@ -46,7 +46,11 @@ class Report:
             f"comments refused during the outage and handed back with their text: "
             f"{self.handed_back} (without it: {len(self.lost_text)})",
             "serving again "
-            + (f"{recovery:.1f} s after the database came back" if recovery is not None else "never"),
+            + (
+                f"{recovery:.1f} s after the database came back"
+                if recovery is not None
+                else "never"
+            ),
         ]
 
 
@@ -58,8 +62,9 @@ class Session:
         name, value = seed["session"]
         page = requests.get(f"{portal.base}/posts/{self.slug}/", cookies={name: value}, timeout=10)
         page.raise_for_status()
-        csrf_name = next(c for c in page.cookies.keys() if c.endswith("csrftoken"))
-        self.cookies = {name: value, csrf_name: page.cookies[csrf_name]}
+        received = page.cookies.get_dict()
+        csrf_name = next(cookie for cookie in received if cookie.endswith("csrftoken"))
+        self.cookies = {name: value, csrf_name: received[csrf_name]}
         html = page.text
         self.csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
         self.rendered = re.search(r'name="rendered" value="([^"]*)"', html)[1]

@@ -2,15 +2,18 @@
 
 import unicodedata
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from ..models import Attachment, Author, Post, PostActivity
+from ..counting import count_view
+from ..models import Attachment, Author, Post
 from ..pagination import paginate
 from ..search import clean_query, search_posts
-from ..trending import trending_topics
+from ..trending import MAX_TOPICS, trending_topics
 
 
 def get_visible_post(request, slug: str) -> Post:
@@ -41,10 +44,11 @@ def latest(request):
     return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
 
 
+@require_safe
 def detail(request, slug):
     post = get_visible_post(request, slug)
-    if post.is_published:
-        PostActivity.objects.record(post.pk, "views")
+    if post.is_published:  # staff previews of drafts never count
+        count_view(request, post.pk)
     return render(request, "posts/detail.html", {"post": post})
 
 
@@ -65,9 +69,12 @@ def author(request, slug):
 
 
 def trending(request):
-    return render(
-        request, "posts/trending.html", {"topics": trending_topics(limit=30), "nav": "trending"}
-    )
+    context = {
+        "topics": trending_topics(limit=MAX_TOPICS),
+        "window_days": settings.TRENDING_WINDOW_DAYS,
+        "nav": "trending",
+    }
+    return render(request, "posts/trending.html", context)
 
 
 def search(request):

@@ -12,6 +12,7 @@ from taggit.models import Tag
 from ..counting import count_view
 from ..models import Attachment, Author, Post
 from ..pagination import paginate
+from .. import search as full_text
 from ..search import clean_query, search_posts
 from ..trending import MAX_TOPICS, trending_topics
 
@@ -80,4 +81,5 @@ def trending(request):
 def search(request):
     query = search_terms(request.GET.get("q"))
     page = paginate(request, search_posts(query).with_card_data()) if query else None
-    return render(request, "posts/search.html", {"query": query, "page": page})
+    context = {"query": query, "page": page, "max_results": full_text.MAX_RESULTS}
+    return render(request, "posts/search.html", context)

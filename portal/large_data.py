@@ -26,6 +26,7 @@ from posts.models import Attachment, Author, Post, PostActivity, PostAuthor, Pos
 from posts.search import update_search_vectors
 
 PREFIX = "large"
+SEARCH_INDEX = "posts_post_search_vector_gin"  # posts/migrations/0002_search_index.py
 SAVER_EMAIL = "large-reader@example.org"
 SAVER_PASSWORD = "portal-large"
 WORDS = [
@@ -303,8 +304,15 @@ class LargeDataGenerator:
         Post.objects.filter(Q(slug__startswith=f"{PREFIX}-")).update(
             comment_count=Coalesce(Subquery(approved, output_field=IntegerField()), 0)
         )
+        postgres = connection.vendor == "postgresql"
+        if postgres:  # building the GIN index once is far faster than 100,000 insertions
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
         for start in range(0, len(post_ids), self.sizes.batch):
             update_search_vectors(post_ids[start : start + self.sizes.batch])
-        if connection.vendor == "postgresql":
+        if postgres:
             with connection.cursor() as cursor:
+                cursor.execute(
+                    f"CREATE INDEX {SEARCH_INDEX} ON posts_post USING gin (search_vector)"
+                )
                 cursor.execute("ANALYZE")

@@ -372,3 +372,16 @@ def test_search_pagination_keeps_the_query(client):
     text = client.get(reverse("posts:search"), {"q": "  Diaspora   note "}).text
 
     assert "?q=Diaspora%20note&amp;page=2" in text
+
+
+def test_long_lists_count_only_up_to_a_cap(client, monkeypatch):
+    monkeypatch.setattr("posts.pagination.MAX_COUNTED", 25)
+    for _ in range(31):
+        PostFactory()
+
+    first = client.get(reverse("posts:latest")).text
+    last = client.get(reverse("posts:latest"), {"page": 3}).text
+
+    assert "Page 1 of 3+" in first
+    assert "Page 3 of 3+" in last
+    assert 'rel="next"' not in last

@@ -1,7 +1,6 @@
 """sitemap.xml: the public pages only, every list starting from Post.objects.published()."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
 
 from .feeds import published_topics
@@ -19,8 +18,8 @@ class PostSitemap(Sitemap):
         return post.updated_at
 
     def get_latest_lastmod(self):
-        # Django's default calls lastmod() on every item: one MAX() instead.
-        return Post.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        # Django's default calls lastmod() on every post; the index's lastmod is optional.
+        return None
 
 
 class AuthorSitemap(Sitemap):

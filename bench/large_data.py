@@ -61,7 +61,11 @@ def pages():
         ("my saved posts", reverse("posts:saved"), "member"),
         ("admin: posts", reverse("admin:posts_post_changelist"), "editor"),
         ("admin: moderation queue", reverse("admin:comments_comment_changelist"), "editor"),
-        ("admin: all comments", reverse("admin:comments_comment_changelist") + "?status=all", "editor"),
+        (
+            "admin: all comments",
+            reverse("admin:comments_comment_changelist") + "?status=all",
+            "editor",
+        ),
     ]
 
 
@@ -70,6 +74,7 @@ def measure(runs: int) -> dict:
     import django
 
     django.setup()
+    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -79,8 +84,6 @@ def measure(runs: int) -> dict:
     from posts.counting import flush_activity_counts
     from posts.models import Post
     from posts.trending import refresh_trending_snapshot
-
-    from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)  # production settings need it
     results = {"posts": Post.objects.count()}
@@ -94,9 +97,10 @@ def measure(runs: int) -> dict:
     member = members.filter(pk=member_id).first() or members.first()
     clients["member"].force_login(member)
     results["saved posts of the member"] = saved_post_model().objects.filter(user=member).count()
-    editor = User.objects.filter(is_superuser=True).first() or User.objects.filter(
-        is_staff=True, groups__name="Editors"
-    ).first()
+    editor = (
+        User.objects.filter(is_superuser=True).first()
+        or User.objects.filter(is_staff=True, groups__name="Editors").first()
+    )
     clients["editor"].force_login(editor)
     agent = {"HTTP_USER_AGENT": "Mozilla/5.0 bench"}
     for name, url, persona in targets:

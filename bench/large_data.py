@@ -35,7 +35,7 @@ def pages():
     from posts.models import Post
 
     posts = Post.objects.published()
-    post = posts.filter(slug__icontains="diaspora").first() or posts.newest_first().first()
+    post = posts.filter(slug__icontains="diaspora").first() or posts.first()
     topic = post.tags.order_by("slug").first()
     author = post.authors.order_by("slug").first()
     saves = saved_post_model().objects.values("user").annotate(n=Count("pk")).order_by("-n")

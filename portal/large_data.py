@@ -76,13 +76,8 @@ STATUS_MIX = [
 
 
 def saved_post_model():
-    """SavedPost lives in posts today and may move to its own app."""
-    for label in ("saved.SavedPost", "posts.SavedPost"):
-        try:
-            return apps.get_model(label)
-        except LookupError:
-            continue
-    raise LookupError("No SavedPost model is installed.")
+    """Members' saved posts (the saved app)."""
+    return apps.get_model("saved", "SavedPost")
 
 
 @dataclass

@@ -27,7 +27,7 @@ def clean_query(raw: str | None) -> str:
 
 def newest_matches(matches):
     """At most MAX_RESULTS matching posts, the newest: what search ranks and counts."""
-    return Post.objects.filter(pk__in=matches.newest_first().values("pk")[:MAX_RESULTS])
+    return Post.objects.filter(pk__in=matches.values("pk")[:MAX_RESULTS])  # newest: Meta.ordering
 
 
 def search_posts(query: str):
@@ -59,7 +59,7 @@ def search_posts(query: str):
             | Q(pk__in=Post.objects.filter(tags__name__icontains=word).values("pk"))
             | Q(pk__in=Post.objects.filter(authors__name__icontains=word).values("pk"))
         )
-    return newest_matches(posts.filter(condition)).newest_first()
+    return newest_matches(posts.filter(condition))
 
 
 def search_vector_expression():

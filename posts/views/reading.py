@@ -3,7 +3,6 @@
 import unicodedata
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -11,25 +10,11 @@ from taggit.models import Tag
 
 from .. import search as full_text
 from ..counting import count_view
-from ..models import Attachment, Author, Post
+from ..models import Author, Post, get_visible_post
 from ..pagination import paginate
+from ..preview import never_cache_preview
 from ..search import clean_query, search_posts
 from ..trending import MAX_TOPICS, trending_topics
-
-
-def get_visible_post(request, slug: str) -> Post:
-    """The post a reader may see, with everything its page shows, or 404.
-
-    Staff see drafts and scheduled posts too: that is the editor's preview.
-    """
-    posts = (
-        Post.objects.visible_to(request.user)
-        .with_card_data()
-        .prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
-        )
-    )
-    return get_object_or_404(posts, slug=slug)
 
 
 def search_terms(raw: str | None) -> str:
@@ -41,23 +26,24 @@ def search_terms(raw: str | None) -> str:
 
 
 def latest(request):
-    page = paginate(request, Post.objects.published().newest_first().with_card_data())
+    page = paginate(request, Post.objects.published().with_card_data())
     return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
 
 
 @require_safe
 def detail(request, slug):
     post = get_visible_post(request, slug)
-    if post.is_published:  # staff previews of drafts never count
+    if post.is_published:  # previews of drafts never count
         count_view(request, post.pk)
-    return render(request, "posts/detail.html", {"post": post})
+    response = render(request, "posts/detail.html", {"post": post})
+    return never_cache_preview(response, is_preview=not post.is_published)
 
 
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     # By id, not slug: the planner then knows a rare topic is rare and does not walk
     # every post newest first looking for its few.
-    posts = Post.objects.published().filter(tags=tag).newest_first().with_card_data()
+    posts = Post.objects.published().filter(tags=tag).with_card_data()
     page = paginate(request, posts)
     if page.paginator.count == 0:
         raise Http404("No published posts on this topic.")
@@ -66,9 +52,11 @@ def topic(request, slug):
 
 def author(request, slug):
     person = get_object_or_404(Author.objects.visible_to(request.user), slug=slug)
-    posts = Post.objects.published().filter(post_authors__author=person).newest_first()
+    posts = Post.objects.published().filter(post_authors__author=person)
     page = paginate(request, posts.with_card_data())
-    return render(request, "posts/author.html", {"author": person, "page": page})
+    response = render(request, "posts/author.html", {"author": person, "page": page})
+    # No published post means the author is not public yet: only a previewer gets here.
+    return never_cache_preview(response, is_preview=not page.paginator.count)
 
 
 def trending(request):

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, auth, CSRF and messages: a hit for an anonymous reader skips them all.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -251,14 +253,22 @@ ATTACHMENT_MAX_BYTES = env_int("PORTAL_ATTACHMENT_MAX_MB", 25) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Content Security Policy: nothing inline, everything from this origin.
+# The shared page cache (portal/pagecache.py): public pages for anonymous readers,
+# made stale at once by any content change; 0 switches it off. Browsers and
+# proxies in front may keep a public page for the two shorter spans.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PORTAL_PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
+
+# Content Security Policy: nothing inline, everything from this origin. No nonces:
+# public pages are shared through the page cache, so every script is a file.
 # One exception by hash: the admin's rich-text editor (Tiptap inside
 # django-prose-editor 0.28) injects its fixed base stylesheet as a <style>; the
 # hash allows exactly that text. Re-check it in the browser when upgrading.
 TIPTAP_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 SECURE_CSP = {
     "default-src": [CSP.NONE],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
     "style-src": [CSP.SELF, TIPTAP_STYLE_HASH],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from portal.pagecache import on_hit
+
 from ..models import Attachment, Author, Post, PostActivity
 from ..pagination import paginate
 from ..search import clean_query, search_posts
@@ -41,11 +43,18 @@ def latest(request):
     return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
 
 
+def record_view(post_id: int) -> None:
+    PostActivity.objects.record(post_id, "views")
+
+
 def detail(request, slug):
     post = get_visible_post(request, slug)
+    response = render(request, "posts/detail.html", {"post": post})
     if post.is_published:
-        PostActivity.objects.record(post.pk, "views")
-    return render(request, "posts/detail.html", {"post": post})
+        record_view(post.pk)
+        # Readers served from the page cache are counted too.
+        on_hit(response, "posts.views.reading.record_view", post.pk)
+    return response
 
 
 def topic(request, slug):

@@ -137,9 +137,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # cache, which is shared by every process on one box and so fit for rate limits.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "portal.cache.PortalRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {

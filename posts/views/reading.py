@@ -2,11 +2,14 @@
 
 import unicodedata
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from portal import generations
 from portal.pagecache import on_hit
 
 from ..models import Attachment, Author, Post, PostActivity
@@ -19,6 +22,8 @@ def get_visible_post(request, slug: str) -> Post:
     """The post a reader may see, with everything its page shows, or 404.
 
     Staff see drafts and scheduled posts too: that is the editor's preview.
+    Published posts are kept in the cache per content generation (any change
+    to a post, its authors, files, topics or comments starts a new one).
     """
     posts = (
         Post.objects.visible_to(request.user)
@@ -27,7 +32,14 @@ def get_visible_post(request, slug: str) -> Post:
             Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
         )
     )
-    return get_object_or_404(posts, slug=slug)
+    if request.user.is_staff:
+        return get_object_or_404(posts, slug=slug)
+    key = f"portal:post:{generations.current()}:{slug}"
+    post = cache.get(key)
+    if post is None:
+        post = get_object_or_404(posts, slug=slug)
+        cache.set(key, post, settings.PAGE_CACHE_SECONDS)
+    return post
 
 
 def search_terms(raw: str | None) -> str:
@@ -49,7 +61,8 @@ def record_view(post_id: int) -> None:
 
 def detail(request, slug):
     post = get_visible_post(request, slug)
-    response = render(request, "posts/detail.html", {"post": post})
+    context = {"post": post, "generation": generations.current()}
+    response = render(request, "posts/detail.html", context)
     if post.is_published:
         record_view(post.pk)
         # Readers served from the page cache are counted too.

@@ -217,3 +217,13 @@ def test_a_member_never_gets_the_readers_copy(cached, content, member):
 
     assert "Sam Signedin" in response.text
     assert "private" in response["Cache-Control"]
+
+
+def test_members_see_a_changed_post_at_once(content, member_client):
+    url = content["post"].get_absolute_url()
+    member_client.get(url)
+    attachment = content["post"].attachments.get()
+    attachment.title = "Second edition"
+    attachment.save()
+
+    assert "Second edition" in member_client.get(url).text

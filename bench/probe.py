@@ -44,7 +44,8 @@ def member_session() -> str:
     from django.contrib.sessions.backends.db import SessionStore
 
     from accounts.models import User
-    from posts.models import Post, SavedPost
+    from posts.models import Post
+    from saved.models import SavedPost
 
     member = User.objects.get(email=MEMBER_EMAIL)
     for post in Post.objects.published().newest_first()[:SAVED_POSTS]:

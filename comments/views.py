@@ -7,8 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from posts.models import Post
-from posts.views.reading import get_visible_post
+from posts.models import Post, get_visible_post
 
 from .forms import CommentForm, ReportForm
 from .models import Comment, CommentFlag, CommentStatus

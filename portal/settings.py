@@ -53,6 +53,7 @@ SITE_NAME = env("PORTAL_SITE_NAME", "Knowledge Portal")
 INSTALLED_APPS = [
     "accounts",
     "posts",
+    "saved",
     "comments",
     "portal",
     "django.contrib.admin",
@@ -108,7 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
-                "posts.context_processors.saved_posts",
+                "saved.context_processors.saved_posts",
             ],
         },
     },

@@ -15,6 +15,7 @@ admin.site.index_title = _("Editorial desk")
 
 urlpatterns = [
     path("", include("posts.urls")),
+    path("", include("saved.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),

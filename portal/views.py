@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from .absolute import absolute_url
+
 
 @never_cache
 @require_GET
@@ -41,7 +43,7 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /saved/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

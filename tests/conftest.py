@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from posts.groups import EDITORS
 from tests.factories import UserFactory
 
 
@@ -47,9 +48,8 @@ def other_member(db):
 @pytest.fixture
 def editor(db):
     user = UserFactory(email="editor@example.org", display_name="Edith Editor", is_staff=True)
-    group = Group.objects.filter(name="Editors").first()
-    if group:
-        user.groups.add(group)
+    # Group.get: a missing group (a broken migration) fails here, not as a vague 403 later.
+    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

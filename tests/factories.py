@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from posts.models import Attachment, Author, Post, PostAuthor, PostStatus
+from saved.models import SavedPost
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -70,3 +71,11 @@ class AttachmentFactory(factory.django.DjangoModelFactory):
     original_name = "brief.pdf"
     content_type = "application/pdf"
     size = 28
+
+
+class SavedPostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedPost
+
+    user = factory.SubFactory(UserFactory)
+    post = factory.SubFactory(PostFactory)

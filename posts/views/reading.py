@@ -4,7 +4,6 @@ import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
@@ -12,34 +11,11 @@ from taggit.models import Tag
 from portal import generations
 from portal.pagecache import on_hit
 
-from ..models import Attachment, Author, Post, PostActivity
+from ..models import Author, Post, PostActivity, get_visible_post
 from ..pagination import paginate
+from ..preview import can_preview, never_cache_preview
 from ..search import clean_query, search_posts
 from ..trending import trending_topics
-
-
-def get_visible_post(request, slug: str) -> Post:
-    """The post a reader may see, with everything its page shows, or 404.
-
-    Staff see drafts and scheduled posts too: that is the editor's preview.
-    Published posts are kept in the cache per content generation (any change
-    to a post, its authors, files, topics or comments starts a new one).
-    """
-    posts = (
-        Post.objects.visible_to(request.user)
-        .with_card_data()
-        .prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
-        )
-    )
-    if request.user.is_staff:
-        return get_object_or_404(posts, slug=slug)
-    key = f"portal:post:{generations.current()}:{slug}"
-    post = cache.get(key)
-    if post is None:
-        post = get_object_or_404(posts, slug=slug)
-        cache.set(key, post, settings.PAGE_CACHE_SECONDS)
-    return post
 
 
 def search_terms(raw: str | None) -> str:
@@ -51,8 +27,24 @@ def search_terms(raw: str | None) -> str:
 
 
 def latest(request):
-    page = paginate(request, Post.objects.published().newest_first().with_card_data())
+    page = paginate(request, Post.objects.published().with_card_data())
     return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
+
+
+def post_for_page(request, slug: str) -> Post:
+    """get_visible_post(), kept in the cache per content generation for readers.
+
+    Any change to a post, its authors, files, topics or comments starts a new
+    generation; previews are always read from the database.
+    """
+    if can_preview(request.user):
+        return get_visible_post(request, slug)
+    key = f"portal:post:{generations.current()}:{slug}"
+    post = cache.get(key)
+    if post is None:
+        post = get_visible_post(request, slug)
+        cache.set(key, post, settings.PAGE_CACHE_SECONDS)
+    return post
 
 
 def record_view(post_id: int) -> None:
@@ -60,19 +52,19 @@ def record_view(post_id: int) -> None:
 
 
 def detail(request, slug):
-    post = get_visible_post(request, slug)
+    post = post_for_page(request, slug)
     context = {"post": post, "generation": generations.current()}
     response = render(request, "posts/detail.html", context)
     if post.is_published:
         record_view(post.pk)
         # Readers served from the page cache are counted too.
         on_hit(response, "posts.views.reading.record_view", post.pk)
-    return response
+    return never_cache_preview(response, is_preview=not post.is_published)
 
 
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    posts = Post.objects.published().filter(tags__slug=slug).newest_first().with_card_data()
+    posts = Post.objects.published().filter(tags__slug=slug).with_card_data()
     page = paginate(request, posts)
     if page.paginator.count == 0:
         raise Http404("No published posts on this topic.")
@@ -81,9 +73,11 @@ def topic(request, slug):
 
 def author(request, slug):
     person = get_object_or_404(Author.objects.visible_to(request.user), slug=slug)
-    posts = Post.objects.published().filter(post_authors__author=person).newest_first()
+    posts = Post.objects.published().filter(post_authors__author=person)
     page = paginate(request, posts.with_card_data())
-    return render(request, "posts/author.html", {"author": person, "page": page})
+    response = render(request, "posts/author.html", {"author": person, "page": page})
+    # No published post means the author is not public yet: only a previewer gets here.
+    return never_cache_preview(response, is_preview=not page.paginator.count)
 
 
 def trending(request):

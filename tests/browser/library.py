@@ -54,7 +54,7 @@ def staff_groups() -> list[Group]:
     Transactional tests empty every table, so the groups are rebuilt here from the
     migrations' own lists, by model, whatever state the permission table is in.
     """
-    editors = importlib.import_module("portal.migrations.0002_editors_group")
+    editors = importlib.import_module("posts.migrations.0006_editors_group")
     moderators = importlib.import_module("comments.migrations.0002_moderators_group")
     wanted = {
         editors.GROUP: [

@@ -5,7 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment, CommentStatus
-from posts.models import PostActivity, SavedPost
+from posts.models import PostActivity
+from saved.models import SavedPost
 
 pytestmark = pytest.mark.django_db
 

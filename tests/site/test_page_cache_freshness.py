@@ -5,6 +5,7 @@ Each test fills the cache with the public pages, checks they are served from it
 what the portal renders with the cache switched off.
 """
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -39,7 +40,12 @@ def pages(content):
 
 def served(urls) -> dict:
     client = Client()
-    return {url: (r.status_code, r.content) for url in urls for r in [client.get(url)]}
+    # An empty feed is "built" now: that second is no part of what the cache must keep fresh.
+    return {
+        url: (r.status_code, re.sub(rb"<lastBuildDate>[^<]*", b"", r.content))
+        for url in urls
+        for r in [client.get(url)]
+    }
 
 
 @pytest.fixture

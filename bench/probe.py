@@ -48,7 +48,7 @@ def member_session() -> str:
     from saved.models import SavedPost
 
     member = User.objects.get(email=MEMBER_EMAIL)
-    for post in Post.objects.published().newest_first()[:SAVED_POSTS]:
+    for post in Post.objects.published().order_by("-published_at")[:SAVED_POSTS]:
         SavedPost.objects.get_or_create(user=member, post=post)
     session = SessionStore()
     session[SESSION_KEY] = str(member.pk)

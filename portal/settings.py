@@ -259,15 +259,17 @@ PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PORTAL_PAGE_CACHE_BROWSER_SECONDS", 60)
 PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
 
-# Content Security Policy: nothing inline, everything from this origin. No nonces:
-# public pages are shared through the page cache, so every script is a file.
+# Content Security Policy: nothing inline, everything from this origin. Public pages
+# are shared through the page cache, so their scripts are files and they never use
+# the nonce (Django leaves it out of the header then). Only the admin does: the
+# rich-text editor's import map is an inline <script type="importmap">.
 # One exception by hash: the admin's rich-text editor (Tiptap inside
 # django-prose-editor 0.28) injects its fixed base stylesheet as a <style>; the
 # hash allows exactly that text. Re-check it in the browser when upgrading.
 TIPTAP_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 SECURE_CSP = {
     "default-src": [CSP.NONE],
-    "script-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, TIPTAP_STYLE_HASH],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

@@ -117,3 +117,14 @@ def test_members_cannot_make_links(member_client, draft):
 
 def test_robots_txt_keeps_crawlers_out_of_previews(client):
     assert "Disallow: /preview/" in client.get("/robots.txt").text
+
+
+def test_the_page_cache_never_keeps_a_preview(client, editor, draft, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    link = ShareLink.objects.create(post=draft, created_by=editor)
+    assert client.get(link.get_absolute_url()).status_code == 200
+
+    link.revoked_at = timezone.now()
+    link.save()
+
+    assert client.get(link.get_absolute_url()).status_code == 410

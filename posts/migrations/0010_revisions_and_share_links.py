@@ -31,7 +31,7 @@ def grant_editors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("posts", "0006_editors_group"),
+        ("posts", "0007_trending_snapshot"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -7,23 +8,31 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.sitemaps import SITEMAPS
 
-from . import views
+from . import languages, views
 
 admin.site.site_header = _("Portal administration")
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Editorial desk")
 
+# Pages readers see carry their language: English unprefixed, the others under
+# /ru/, /ka/, ... (see portal/languages.py). The admin, the sitemap, robots.txt,
+# health checks and the language switch itself have one address.
 urlpatterns = [
-    path("", include("posts.urls")),
-    path("accounts/", include("accounts.urls")),
-    path("accounts/", include("allauth.urls")),
-    path("comments/", include("comments.urls")),
+    # Django's set_language, which also keeps a member's choice on the profile.
+    path("i18n/setlang/", languages.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]
+urlpatterns += i18n_patterns(
+    path("", include("posts.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("comments/", include("comments.urls")),
+    prefix_default_language=False,
+)
 
 if settings.SERVE_MEDIA:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -7,7 +7,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,21 @@ class PostQuerySet(models.QuerySet):
     def with_card_data(self):
         """Everything a post card shows, in a fixed number of queries."""
         return self.prefetch_related(authors_prefetch(), "tags")
+
+    def reader_language_first(self, language: str):
+        """Newest first, the posts in the reader's language ahead of the others."""
+        own = Case(When(language=language, then=Value(0)), default=Value(1))
+        return self.alias(other_language=own).order_by("other_language", "-published_at", "-pk")
+
+    def in_group(self, group_id: int):
+        """The posts of one translation group: the original and its translations."""
+        return self.filter(Q(pk=group_id) | Q(translation_of_id=group_id))
+
+    def missing_translation(self, language: str):
+        """Posts whose translation group has nothing in ``language`` yet."""
+        group = Coalesce("translation_of_id", "pk")
+        covered = Post.objects.filter(language=language).alias(group=group).values("group")
+        return self.alias(group=group).exclude(group__in=covered)
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -162,6 +178,18 @@ class Post(models.Model):
         default=True,
         help_text=_("Untick to close the conversation on this post."),
     )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en", db_index=True
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text=_("The original post: readers of either are offered the other."),
+    )
     # Approved comments only; recomputed by the comments app whenever a comment changes.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     # Kept up to date on PostgreSQL by posts.search; unused on SQLite.
@@ -186,7 +214,21 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
 
+    @property
+    def translation_group_id(self) -> int | None:
+        return self.translation_of_id or self.pk
+
+    def published_translations(self):
+        """The other published posts of this post's translation group, in LANGUAGES order."""
+        from .multilingual import in_language_order
+
+        group = self.translation_group_id
+        return in_language_order(Post.objects.published().in_group(group).exclude(pk=self.pk))
+
     def clean(self):
+        from .multilingual import clean_translation_of
+
+        clean_translation_of(self)
         # The image is content, not decoration: readers who cannot see it get its description.
         if self.featured_image and not self.featured_image_alt.strip():
             raise ValidationError(
@@ -356,3 +398,6 @@ class SavedPost(models.Model):
     @property
     def updated_since_saved(self) -> bool:
         return self.post.updated_at > self.saved_at
+
+
+from .multilingual import TopicTranslation  # noqa: E402, F401  (a model of this app)

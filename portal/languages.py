@@ -43,10 +43,18 @@ def alternates(request) -> list[dict]:
     the same path for every language; those get no alternates.
     """
     path = request.get_full_path()
-    links = [
-        {"code": code, "name": language_name(code), "url": translate_url(path, code)}
-        for code in LANGUAGE_CODES
-    ]
+    links = []
+    for code in LANGUAGE_CODES:
+        url = translate_url(path, code)
+        links.append(
+            {
+                "code": code,
+                "name": language_name(code),
+                "url": url,
+                "href": request.build_absolute_uri(url),
+                "current": code == request.LANGUAGE_CODE,
+            }
+        )
     if len({link["url"] for link in links}) == 1:
         return []
     return links

@@ -231,6 +231,8 @@ LANGUAGES = [
     ("hy", _("Armenian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, numbers and sizes follow each language's formats (Django's, plus portal/formats/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 # A visitor's choice is remembered for a year; members also keep it on their profile.
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -7,10 +7,10 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -64,6 +64,12 @@ class PostQuerySet(models.QuerySet):
     def in_group(self, group_id: int):
         """The posts of one translation group: the original and its translations."""
         return self.filter(Q(pk=group_id) | Q(translation_of_id=group_id))
+
+    def with_translation_flag(self):
+        """``has_translations``: another post of the group is published (same query)."""
+        group = Coalesce(OuterRef("translation_of_id"), OuterRef("pk"))
+        others = Post.objects.published().filter(Q(pk=group) | Q(translation_of_id=group))
+        return self.annotate(has_translations=Exists(others.exclude(pk=OuterRef("pk"))))
 
     def missing_translation(self, language: str):
         """Posts whose translation group has nothing in ``language`` yet."""
@@ -213,6 +219,11 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
+
+    def get_own_language_url(self) -> str:
+        """The post's address in its own language: canonical link, sitemap, feeds, PDFs."""
+        with translation.override(self.language):
+            return self.get_absolute_url()
 
     @property
     def translation_group_id(self) -> int | None:

@@ -2,9 +2,11 @@
 
 import unicodedata
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language_info, gettext
 from taggit.models import Tag
 
 from ..models import Attachment, Author, Post, PostActivity
@@ -20,6 +22,7 @@ def get_visible_post(request, slug: str) -> Post:
     """
     posts = (
         Post.objects.visible_to(request.user)
+        .with_translation_flag()
         .with_card_data()
         .prefetch_related(
             Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
@@ -36,32 +39,65 @@ def search_terms(raw: str | None) -> str:
     return clean_query(text)
 
 
+def reading_order(request, posts) -> tuple:
+    """(posts, chosen language): one language if ?lang= names one, else all with the
+    reader's language first. The template shows the filter from the second value."""
+    chosen = request.GET.get("lang", "")
+    if chosen in dict(settings.LANGUAGES):
+        return posts.filter(language=chosen).newest_first(), chosen
+    return posts.reader_language_first(request.LANGUAGE_CODE), ""
+
+
+def language_filter(request, chosen: str) -> list[dict]:
+    """The links above a list: all languages (reader's first), or one of them."""
+    choices = [{"code": "", "name": gettext("All languages"), "url": request.path}]
+    choices += [
+        {"code": code, "name": get_language_info(code)["name_local"], "url": f"?lang={code}"}
+        for code, _name in settings.LANGUAGES
+    ]
+    for choice in choices:
+        choice["current"] = choice["code"] == chosen
+    return choices
+
+
+def list_context(request, posts, **context) -> dict:
+    posts, chosen = reading_order(request, posts)
+    return {
+        "page": paginate(request, posts.with_card_data()),
+        "lang_filter": chosen,
+        "language_filter": language_filter(request, chosen),
+        **context,
+    }
+
+
 def latest(request):
-    page = paginate(request, Post.objects.published().newest_first().with_card_data())
-    return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
+    context = list_context(request, Post.objects.published(), nav="latest")
+    return render(request, "posts/latest.html", context)
 
 
 def detail(request, slug):
     post = get_visible_post(request, slug)
     if post.is_published:
         PostActivity.objects.record(post.pk, "views")
-    return render(request, "posts/detail.html", {"post": post})
+    # Asked only when the flag says there is something: no query for a post alone.
+    translations = post.published_translations() if post.has_translations else []
+    context = {"post": post, "translations": translations}
+    return render(request, "posts/detail.html", context)
 
 
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    posts = Post.objects.published().filter(tags__slug=slug).newest_first().with_card_data()
-    page = paginate(request, posts)
-    if page.paginator.count == 0:
+    posts = Post.objects.published().filter(tags__slug=slug)
+    context = list_context(request, posts, topic=tag)
+    if context["page"].paginator.count == 0 and not context["lang_filter"]:
         raise Http404("No published posts on this topic.")
-    return render(request, "posts/topic.html", {"topic": tag, "page": page})
+    return render(request, "posts/topic.html", context)
 
 
 def author(request, slug):
     person = get_object_or_404(Author.objects.visible_to(request.user), slug=slug)
-    posts = Post.objects.published().filter(post_authors__author=person).newest_first()
-    page = paginate(request, posts.with_card_data())
-    return render(request, "posts/author.html", {"author": person, "page": page})
+    posts = Post.objects.published().filter(post_authors__author=person)
+    return render(request, "posts/author.html", list_context(request, posts, author=person))
 
 
 def trending(request):

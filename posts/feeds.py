@@ -1,9 +1,14 @@
-"""RSS and Atom feeds: latest posts, per topic, per author. Published posts only."""
+"""RSS and Atom feeds: latest posts, per topic, per author. Published posts only.
+
+Each language has its own feeds (/feeds/latest/ English, /ru/feeds/latest/ Russian,
+...): a feed lists the posts written in its language and says so in <language>.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -24,8 +29,12 @@ class LatestPostsFeed(Feed):
     def link(self):
         return reverse("posts:latest")
 
+    def posts(self):
+        """Published posts in the feed's language (Feed.language defaults to it too)."""
+        return Post.objects.published().filter(language=get_language())
+
     def items(self):
-        return Post.objects.published().newest_first().with_card_data()[:FEED_SIZE]
+        return self.posts().newest_first().with_card_data()[:FEED_SIZE]
 
     def item_title(self, post):
         return post.title
@@ -65,12 +74,7 @@ class TopicFeed(LatestPostsFeed):
         return self.title(tag)
 
     def items(self, tag):
-        return (
-            Post.objects.published()
-            .filter(tags__slug=tag.slug)
-            .newest_first()
-            .with_card_data()[:FEED_SIZE]
-        )
+        return self.posts().filter(tags__slug=tag.slug).newest_first().with_card_data()[:FEED_SIZE]
 
 
 class TopicAtomFeed(TopicFeed):
@@ -95,7 +99,7 @@ class AuthorFeed(LatestPostsFeed):
 
     def items(self, author):
         return (
-            Post.objects.published()
+            self.posts()
             .filter(post_authors__author=author)
             .newest_first()
             .with_card_data()[:FEED_SIZE]

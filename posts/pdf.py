@@ -263,7 +263,8 @@ def cached_render(key: str, render: Callable[[], bytes]) -> bytes:
 
 
 def print_context(request, post) -> dict:
-    context = {"post": post, "post_url": request.build_absolute_uri(post.get_absolute_url())}
+    url = request.build_absolute_uri(post.get_own_language_url())
+    context = {"post": post, "post_url": url}
     if not post.is_published:
         # Staff preview: a printed draft must not pass for the published post.
         context["header_note"] = gettext("Preview, not published")
@@ -291,9 +292,11 @@ def render_post_pdf(request, post) -> bytes:
 
 
 def post_pdf(request, post) -> bytes:
-    """The post's PDF, from the cache when this revision was rendered before."""
-    key = post_cache_key(post, site_origin(request))
-    return cached_render(key, lambda: render_post_pdf(request, post))
+    """The post's PDF in the post's language (labels, dates, hyphenation), from the
+    cache when this revision was rendered before."""
+    with translation.override(post.language):
+        key = post_cache_key(post, site_origin(request))
+        return cached_render(key, lambda: render_post_pdf(request, post))
 
 
 # The reading pack: a member's most recently saved posts in one PDF.
@@ -316,7 +319,8 @@ def reading_pack_cache_key(user, posts, origin: str) -> str:
 def render_reading_pack(request, posts, total_saved: int) -> bytes:
     load_print_data(posts)
     entries = [
-        {"post": post, "url": request.build_absolute_uri(post.get_absolute_url())} for post in posts
+        {"post": post, "url": request.build_absolute_uri(post.get_own_language_url())}
+        for post in posts
     ]
     context = {
         "entries": entries,

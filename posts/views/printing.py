@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
@@ -34,7 +34,9 @@ def pdf_response(pdf: bytes, filename: str, *, public: bool, download=False) -> 
 @require_GET
 def print_view(request, slug):
     post = get_visible_post(request, slug)
-    return render(request, "posts/print.html", print_context(request, post))
+    # On paper the post speaks its own language: labels, dates and the lang attribute.
+    with translation.override(post.language):
+        return render(request, "posts/print.html", print_context(request, post))
 
 
 @require_GET

@@ -17,7 +17,17 @@ LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 TRANSLATED = ["ru", "uk", "ro", "sr_Latn", "sq", "ka", "hy"]
 MAKEMESSAGES_OPTIONS = {
     "extensions": ["html", "txt", "py"],
-    "ignore_patterns": [".venv/*", "tests/*", "node_modules/*", "var/*", "bench/*", "build/*"],
+    "ignore_patterns": [
+        ".venv/*",
+        ".po-check*",
+        # Never let makemessages adopt ./locale by itself: the target is LOCALE_PATHS[0].
+        "locale",
+        "tests/*",
+        "node_modules/*",
+        "var/*",
+        "bench/*",
+        "build/*",
+    ],
     # No file:line comments: other branches move code around, catalogues should not conflict.
     "no_location": True,
     "no_obsolete": True,
@@ -30,13 +40,29 @@ def po_path(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
 
 
 def update(locale_dir: Path | None = None, keep_pot: bool = False) -> None:
-    """Run makemessages for every translated language (into ``locale_dir`` if given)."""
+    """Run makemessages for every translated language, from the project's root.
+
+    ``locale_dir`` (a scratch copy) must sit directly in the project's root:
+    makemessages files each source under the first locale path whose parent
+    contains it.
+    """
+    import os
+
     from django.core.management import call_command
     from django.test.utils import override_settings
 
-    target = str(locale_dir or LOCALE_DIR)
-    with override_settings(LOCALE_PATHS=[target]):
-        call_command("makemessages", locale=TRANSLATED, keep_pot=keep_pot, **MAKEMESSAGES_OPTIONS)
+    target = Path(locale_dir or LOCALE_DIR)
+    if target.parent != Path(settings.BASE_DIR):
+        raise ValueError(f"{target} must be a folder of {settings.BASE_DIR}")
+    cwd = os.getcwd()
+    os.chdir(settings.BASE_DIR)
+    try:
+        with override_settings(LOCALE_PATHS=[str(target)]):
+            call_command(
+                "makemessages", locale=TRANSLATED, keep_pot=keep_pot, **MAKEMESSAGES_OPTIONS
+            )
+    finally:
+        os.chdir(cwd)
 
 
 def statistics(po: Path) -> dict[str, int]:
@@ -58,7 +84,7 @@ def missing_from(po: Path, pot: Path) -> list[str]:
     result = subprocess.run(
         ["msgcmp", "--use-untranslated", str(po), str(pot)], capture_output=True, text=True
     )
-    return [line for line in result.stderr.splitlines() if "not found" in line]
+    return [line for line in result.stderr.splitlines() if "not defined" in line]
 
 
 def compile_stale() -> None:

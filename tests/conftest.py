@@ -25,6 +25,14 @@ def _isolated_media(settings, tmp_path, monkeypatch):
     monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storages["attachments"])
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _compiled_catalogues():
+    """The .mo files are built, not committed: build any that are missing or stale."""
+    from portal.catalogues import compile_stale
+
+    compile_stale()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache

@@ -74,8 +74,8 @@ class PostQuerySet(models.QuerySet):
     def missing_translation(self, language: str):
         """Posts whose translation group has nothing in ``language`` yet."""
         group = Coalesce("translation_of_id", "pk")
-        covered = Post.objects.filter(language=language).alias(group=group).values("group")
-        return self.alias(group=group).exclude(group__in=covered)
+        covered = Post.objects.filter(language=language).annotate(group=group).values("group")
+        return self.alias(own_group=group).exclude(own_group__in=covered)
 
 
 class AuthorQuerySet(models.QuerySet):

@@ -43,6 +43,8 @@ def alternates(request) -> list[dict]:
     the same path for every language; those get no alternates.
     """
     path = request.get_full_path()
+    # Error pages of the static files handler run without LocaleMiddleware.
+    current = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
     links = []
     for code in LANGUAGE_CODES:
         url = translate_url(path, code)
@@ -52,7 +54,7 @@ def alternates(request) -> list[dict]:
                 "name": language_name(code),
                 "url": url,
                 "href": request.build_absolute_uri(url),
-                "current": code == request.LANGUAGE_CODE,
+                "current": code == current,
             }
         )
     if len({link["url"] for link in links}) == 1:

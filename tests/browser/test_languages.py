@@ -51,7 +51,8 @@ def translated(library):
 
 
 def pdf_text(tab, path: str) -> str:
-    response = tab.page.request.get(path)
+    # A first render registers every font: give a loaded machine time.
+    response = tab.page.request.get(path, timeout=60_000)
     assert response.ok and response.headers["content-type"] == "application/pdf"
     result = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-", "-"],

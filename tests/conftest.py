@@ -34,6 +34,16 @@ def _compiled_catalogues():
 
 
 @pytest.fixture(autouse=True)
+def _english_to_begin_with():
+    """A request to /ka/ leaves Georgian active in the thread: each test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache
 

@@ -34,7 +34,7 @@ def main() -> None:
     from django.urls import reverse
 
     from posts.models import Post
-    from posts.pdf import post_cache_key, render_post_pdf, site_origin
+    from posts.printing.render import post_cache_key, render_post_pdf, site_origin
 
     posts = Post.objects.published()
     if args.slug:

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from posts import search
+
 from .languages import alternates
 
 
 def site(request):
-    """The site's name, for the header, titles and metadata."""
-    return {"SITE_NAME": settings.SITE_NAME}
+    """The site's name for the header, titles and metadata, and the search box's limit."""
+    return {"SITE_NAME": settings.SITE_NAME, "SEARCH_MAX_LENGTH": search.MAX_QUERY_LENGTH}
 
 
 def languages(request):

@@ -17,6 +17,8 @@ from django.utils.translation import get_language_info
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from .absolute import absolute_url
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -53,7 +55,7 @@ def alternates(request) -> list[dict]:
                 "code": code,
                 "name": language_name(code),
                 "url": url,
-                "href": request.build_absolute_uri(url),
+                "href": absolute_url(url, request),
                 "current": code == current,
             }
         )

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -13,6 +14,9 @@ from . import languages, views
 admin.site.site_header = _("Portal administration")
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Editorial desk")
+# The admin logs in through the portal's login, so allauth's rate limits
+# (ACCOUNT_RATE_LIMITS) guard it too; its own form would take endless guesses.
+admin.site.login = secure_admin_login(admin.site.login)
 
 # Pages readers see carry their language: English unprefixed, the others under
 # /ru/, /ka/, ... (see portal/languages.py). The admin, the sitemap, robots.txt,
@@ -28,6 +32,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("posts.urls")),
+    path("", include("saved.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),

@@ -4,6 +4,8 @@ Each language has its own feeds (/feeds/latest/ English, /ru/feeds/latest/ Russi
 ...): a feed lists the posts written in its language and says so in <language>.
 """
 
+from copy import copy
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,6 +13,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+
+from portal.absolute import absolute_url
 
 from .models import Author, Post
 
@@ -25,16 +29,26 @@ def published_topics():
 class LatestPostsFeed(Feed):
     title = _("Latest posts")
     description = _("The newest learning briefs, good practices and field notes.")
+    request = None
+
+    def get_feed(self, obj, request):
+        # One instance serves every request: a copy carries this request for absolute_url.
+        feed = copy(self)
+        feed.request = request
+        return Feed.get_feed(feed, obj, request)
 
     def link(self):
-        return reverse("posts:latest")
+        return absolute_url(reverse("posts:latest"), self.request)
+
+    def item_link(self, post):
+        return absolute_url(post.get_absolute_url(), self.request)
 
     def posts(self):
         """Published posts in the feed's language (Feed.language defaults to it too)."""
         return Post.objects.published().filter(language=get_language())
 
     def items(self):
-        return self.posts().newest_first().with_card_data()[:FEED_SIZE]
+        return self.posts().with_card_data()[:FEED_SIZE]
 
     def item_title(self, post):
         return post.title
@@ -68,13 +82,13 @@ class TopicFeed(LatestPostsFeed):
         return _("Posts on %(topic)s") % {"topic": tag.name}
 
     def link(self, tag):
-        return reverse("posts:topic", kwargs={"slug": tag.slug})
+        return absolute_url(reverse("posts:topic", kwargs={"slug": tag.slug}), self.request)
 
     def description(self, tag):
         return self.title(tag)
 
     def items(self, tag):
-        return self.posts().filter(tags__slug=tag.slug).newest_first().with_card_data()[:FEED_SIZE]
+        return self.posts().filter(tags__slug=tag.slug).with_card_data()[:FEED_SIZE]
 
 
 class TopicAtomFeed(TopicFeed):
@@ -92,18 +106,13 @@ class AuthorFeed(LatestPostsFeed):
         return _("Posts by %(author)s") % {"author": author.name}
 
     def link(self, author):
-        return author.get_absolute_url()
+        return absolute_url(author.get_absolute_url(), self.request)
 
     def description(self, author):
         return self.title(author)
 
     def items(self, author):
-        return (
-            self.posts()
-            .filter(post_authors__author=author)
-            .newest_first()
-            .with_card_data()[:FEED_SIZE]
-        )
+        return self.posts().filter(post_authors__author=author).with_card_data()[:FEED_SIZE]
 
 
 class AuthorAtomFeed(AuthorFeed):

@@ -26,11 +26,7 @@ class PostSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return (
-            Post.objects.published()
-            .newest_first()
-            .only("slug", "updated_at", "language", "translation_of_id")
-        )
+        return Post.objects.published().only("slug", "updated_at", "language", "translation_of_id")
 
     def location(self, post):
         return post.get_own_language_url()

@@ -6,6 +6,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.absolute import absolute_url
+
 from ..multilingual import topic_names
 from ..trending import trending_topics
 
@@ -29,7 +31,7 @@ def article_json_ld(context, post):
     Uses only what the post page already loaded (authors and topics are prefetched).
     """
     request = context["request"]
-    url = request.build_absolute_uri(post.get_absolute_url())
+    url = absolute_url(post.get_absolute_url(), request)
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -41,7 +43,7 @@ def article_json_ld(context, post):
             {
                 "@type": "Person",
                 "name": author.name,
-                "url": request.build_absolute_uri(author.get_absolute_url()),
+                "url": absolute_url(author.get_absolute_url(), request),
             }
             for author in post.ordered_authors
         ],
@@ -51,11 +53,11 @@ def article_json_ld(context, post):
         "publisher": {
             "@type": "Organization",
             "name": settings.SITE_NAME,
-            "logo": request.build_absolute_uri(static("img/logo.svg")),
+            "logo": absolute_url(static("img/logo.svg"), request),
         },
     }
     if post.featured_image:
-        data["image"] = request.build_absolute_uri(post.featured_image.url)
+        data["image"] = absolute_url(post.featured_image.url, request)
     text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
@@ -73,12 +75,11 @@ def post_alternates(context, post, translations) -> list[dict]:
     request = context["request"]
     posts = [post, *translations] if post.is_published else []
     links = [
-        {"code": p.language, "href": request.build_absolute_uri(p.get_own_language_url())}
-        for p in posts
+        {"code": p.language, "href": absolute_url(p.get_own_language_url(), request)} for p in posts
     ]
     if links:
         default = next((p for p in posts if p.language == settings.LANGUAGE_CODE), None)
         default = default or next((p for p in posts if p.pk == post.translation_group_id), post)
-        href = request.build_absolute_uri(default.get_own_language_url())
+        href = absolute_url(default.get_own_language_url(), request)
         links.append({"code": "x-default", "href": href})
     return links

@@ -3,32 +3,16 @@
 import unicodedata
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language_info, gettext
 from taggit.models import Tag
 
-from ..models import Attachment, Author, Post, PostActivity
+from ..models import Author, Post, PostActivity, get_visible_post
 from ..pagination import paginate
+from ..preview import never_cache_preview
 from ..search import clean_query, search_posts
-from ..trending import trending_topics
-
-
-def get_visible_post(request, slug: str) -> Post:
-    """The post a reader may see, with everything its page shows, or 404.
-
-    Staff see drafts and scheduled posts too: that is the editor's preview.
-    """
-    posts = (
-        Post.objects.visible_to(request.user)
-        .with_translation_flag()
-        .with_card_data()
-        .prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
-        )
-    )
-    return get_object_or_404(posts, slug=slug)
+from ..trending import MAX_TOPICS, trending_topics
 
 
 def search_terms(raw: str | None) -> str:
@@ -44,7 +28,7 @@ def reading_order(request, posts) -> tuple:
     reader's language first. The template shows the filter from the second value."""
     chosen = request.GET.get("lang", "")
     if chosen in dict(settings.LANGUAGES):
-        return posts.filter(language=chosen).newest_first(), chosen
+        return posts.filter(language=chosen), chosen
     return posts.reader_language_first(request.LANGUAGE_CODE), ""
 
 
@@ -81,8 +65,8 @@ def detail(request, slug):
         PostActivity.objects.record(post.pk, "views")
     # Asked only when the flag says there is something: no query for a post alone.
     translations = post.published_translations() if post.has_translations else []
-    context = {"post": post, "translations": translations}
-    return render(request, "posts/detail.html", context)
+    response = render(request, "posts/detail.html", {"post": post, "translations": translations})
+    return never_cache_preview(response, is_preview=not post.is_published)
 
 
 def topic(request, slug):
@@ -97,12 +81,17 @@ def topic(request, slug):
 def author(request, slug):
     person = get_object_or_404(Author.objects.visible_to(request.user), slug=slug)
     posts = Post.objects.published().filter(post_authors__author=person)
-    return render(request, "posts/author.html", list_context(request, posts, author=person))
+    context = list_context(request, posts, author=person)
+    response = render(request, "posts/author.html", context)
+    # No published post means the author is not public yet: only a previewer gets here.
+    return never_cache_preview(response, is_preview=not context["page"].paginator.count)
 
 
 def trending(request):
     return render(
-        request, "posts/trending.html", {"topics": trending_topics(limit=30), "nav": "trending"}
+        request,
+        "posts/trending.html",
+        {"topics": trending_topics(limit=MAX_TOPICS), "nav": "trending"},
     )
 
 

@@ -47,7 +47,12 @@ class User(AbstractUser):
 
     # Set by the language switch and at first login; emails to the member use it.
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        db_default="",
     )
 
     USERNAME_FIELD = "email"

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
+from tests.conftest import verified
 from tests.factories import PostFactory, UserFactory
 from tests.posts.test_pages import BUDGET, build_posts, page_urls
 
@@ -79,7 +80,7 @@ def test_switch_form_offers_every_language_with_its_target_page(client):
 
 
 def test_member_choice_is_kept_on_the_profile_and_applied_at_login(client):
-    member = UserFactory(email="nino@example.org", password="a-long-pass-phrase")
+    member = verified(UserFactory(email="nino@example.org", password="a-long-pass-phrase"))
     client.force_login(member)
     client.post(f"{reverse('set_language')}?next=/ru/", {"language": "ru"})
     member.refresh_from_db()
@@ -95,7 +96,7 @@ def test_member_choice_is_kept_on_the_profile_and_applied_at_login(client):
 
 
 def test_first_login_keeps_the_language_of_the_page(client):
-    member = UserFactory(email="ana@example.org", password="a-long-pass-phrase")
+    member = verified(UserFactory(email="ana@example.org", password="a-long-pass-phrase"))
 
     client.post("/uk/accounts/login/", {"login": member.email, "password": "a-long-pass-phrase"})
 

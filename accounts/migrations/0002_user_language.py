@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='language',
-            field=models.CharField(blank=True, choices=[('en', 'English'), ('ru', 'Russian'), ('uk', 'Ukrainian'), ('ro', 'Romanian'), ('sr-latn', 'Serbian (Latin)'), ('sq', 'Albanian'), ('ka', 'Georgian'), ('hy', 'Armenian')], db_default='', default='', max_length=10, verbose_name='language'),
+            model_name="user",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("en", "English"),
+                    ("ru", "Russian"),
+                    ("uk", "Ukrainian"),
+                    ("ro", "Romanian"),
+                    ("sr-latn", "Serbian (Latin)"),
+                    ("sq", "Albanian"),
+                    ("ka", "Georgian"),
+                    ("hy", "Armenian"),
+                ],
+                db_default="",
+                default="",
+                max_length=10,
+                verbose_name="language",
+            ),
         ),
     ]

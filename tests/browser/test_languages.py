@@ -6,6 +6,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
+from accounts.models import User
 from posts.models import Post
 from tests.browser.people import log_in
 from tests.browser.test_phone import PHONE, assert_no_sideways_scrolling
@@ -73,6 +74,16 @@ def switch_to(tab, code: str) -> None:
 
 
 def test_switching_language_without_javascript(open_tab, library, translated):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        email=library.member_email,
+        defaults={
+            "verified": True,
+            "primary": True,
+            "user": User.objects.get(email=library.member_email),
+        },
+    )
     tab = open_tab("member without JS", java_script_enabled=False)
     log_in(tab, library.member_email)
     page = tab.page

@@ -31,7 +31,7 @@ def grant_editors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("posts", "0007_trending_snapshot"),
+        ("posts", "0009_post_language"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

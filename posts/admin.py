@@ -26,7 +26,6 @@ from .models import (
     PostAuthor,
     PostStatus,
     PublicationState,
-    ShareLink,
     authors_prefetch,
 )
 
@@ -240,28 +239,6 @@ class PostAdmin(RevisionsAndSharingMixin, admin.ModelAdmin):
             % {"count": len(posts)},
             messages.SUCCESS,
         )
-
-
-@admin.register(ShareLink)
-class ShareLinkAdmin(admin.ModelAdmin):
-    """Every preview link in one list, to revoke any of them; links are made from a post."""
-
-    list_display = ["post", "created_by", "created_at", "expires_at", "revoked_at"]
-    list_select_related = ["post", "created_by"]
-    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
-    search_fields = ["post__title"]
-    fields = ["post", "created_by", "created_at", "expires_at", "revoked_at"]
-    readonly_fields = ["post", "created_by", "created_at"]
-    actions = ["revoke"]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description=_("Revoke the selected links"), permissions=["change"])
-    def revoke(self, request, queryset):
-        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-        message = ngettext("%(count)d link revoked.", "%(count)d links revoked.", count)
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Author)

@@ -1,10 +1,11 @@
 """The post admin's own pages: revisions (list, compare, restore) and share links.
 
 Mixed into PostAdmin; each page checks the change permission on the post and
-every change is a POST with the admin's CSRF protection.
+every change is a POST with the admin's CSRF protection. ShareLinkAdmin lists
+every preview link, to revoke any of them.
 """
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -12,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from .revision_diff import compare
@@ -139,3 +141,25 @@ class RevisionsAndSharingMixin:
         if updated:
             messages.success(request, _("The preview link is revoked: it no longer opens."))
         return HttpResponseRedirect(self._change_url(post, "share"))
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    """Every preview link in one list, to revoke any of them; links are made from a post."""
+
+    list_display = ["post", "created_by", "created_at", "expires_at", "revoked_at"]
+    list_select_related = ["post", "created_by"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["post__title"]
+    fields = ["post", "created_by", "created_at", "expires_at", "revoked_at"]
+    readonly_fields = ["post", "created_by", "created_at"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=gettext_lazy("Revoke the selected links"), permissions=["change"])
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        message = ngettext("%(count)d link revoked.", "%(count)d links revoked.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

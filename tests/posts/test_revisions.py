@@ -25,6 +25,7 @@ def change_form(post, **overrides):
         "published_at_1": post.published_at.strftime("%H:%M:%S"),
         "tags": ", ".join(sorted(t.name for t in post.tags.all())),
         "comments_enabled": "on",
+        "language": post.language,
         "featured_image_alt": "",
         "post_authors-TOTAL_FORMS": str(len(links)),
         "post_authors-INITIAL_FORMS": str(len(links)),

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from ..addresses import redirect_from_old_slug
 from ..models import Author, Post, PostActivity, get_visible_post
 from ..pagination import paginate
 from ..preview import never_cache_preview
@@ -27,7 +28,13 @@ def latest(request):
 
 
 def detail(request, slug):
-    post = get_visible_post(request, slug)
+    try:
+        post = get_visible_post(request, slug)
+    except Http404:
+        # A published post renamed since: its old address still works.
+        if moved := redirect_from_old_slug(slug, Post.objects.published()):
+            return moved
+        raise
     if post.is_published:
         PostActivity.objects.record(post.pk, "views")
     response = render(request, "posts/detail.html", {"post": post})

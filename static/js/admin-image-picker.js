@@ -4,7 +4,7 @@
 document.addEventListener("click", (event) => {
   const button = event.target.closest(".image-picker__choose");
   if (!button) return;
-  const callback = document.querySelector(".image-picker").dataset.callback;
+  const callback = document.querySelector("#content-main.image-picker").dataset.callback;
   const editor = window.opener && window.opener.CKEDITOR;
   if (!callback || !editor) {
     button.insertAdjacentText("afterend", " " + button.dataset.url);

@@ -54,6 +54,9 @@ def featured_images_to_library(apps, schema_editor):
         schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
+IMAGE_PERMISSIONS = [f"{action}_image" for action in ("add", "change", "delete", "view")]
+
+
 def editors_manage_images(apps, schema_editor):
     app_config = apps.get_app_config("posts")
     models_module = getattr(app_config, "models_module", None)
@@ -67,7 +70,7 @@ def editors_manage_images(apps, schema_editor):
         group.permissions.add(
             *Permission.objects.filter(
                 content_type__app_label="posts",
-                codename__in=[f"{a}_image" for a in ("add", "change", "delete", "view")],
+                codename__in=IMAGE_PERMISSIONS,
             )
         )
 

@@ -126,6 +126,8 @@ class PostAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["featured_image", "social_image"]
     date_hierarchy = "published_at"
+    # "5 results (100,000 total)" costs a second COUNT(*) over every post on each filter.
+    show_full_result_count = False
     inlines = [PostAuthorInline, AttachmentInline]
     actions = ["publish_now", "unpublish"]
     # The change form has its own "Preview" button (see the object tools template).

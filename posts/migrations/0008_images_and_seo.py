@@ -77,7 +77,7 @@ def editors_manage_images(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("posts", "0006_editors_group"),
+        ("posts", "0007_trending_snapshot"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -32,7 +32,7 @@ def week_views():
 
 
 def missing_basics():
-    return Q(featured_image="") | Q(summary="")
+    return Q(featured_image__isnull=True) | Q(summary="")
 
 
 def editor_desk(now=None) -> dict:

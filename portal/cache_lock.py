@@ -1,4 +1,5 @@
-"""Compute a value once across processes: a cache.add() lock beside the cached value.
+"""Compute a value once across processes: a cache.add() lock beside the cached value;
+and a few places across processes (slot_of), for work that must not all run at once.
 
 Generic: any expensive result (a PDF, a report) that every worker would
 otherwise compute at the same moment after a deploy or a cache flush.
@@ -6,7 +7,8 @@ otherwise compute at the same moment after a deploy or a cache flush.
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.core.cache import cache
 
@@ -54,3 +56,27 @@ def compute_once[T](
         if time.monotonic() > deadline:
             # The lock holder is stuck or gone: serve the caller rather than fail.
             return compute()
+
+
+@contextmanager
+def slot_of(name: str, slots: int, *, seconds: int) -> Iterator[bool]:
+    """Hold one of ``slots`` places across processes: a semaphore in the cache.
+
+    Yields True while holding a place, or False at once when all are taken (the
+    caller decides whether to come back later); it never waits. A holder that
+    dies frees its place after ``seconds``.
+    """
+    token = secrets.token_hex(8)
+    held = next(
+        (
+            key
+            for key in (f"{name}:slot:{index}" for index in range(max(slots, 1)))
+            if cache.add(key, token, timeout=seconds)
+        ),
+        None,
+    )
+    try:
+        yield held is not None
+    finally:
+        if held and cache.get(held) == token:
+            cache.delete(held)

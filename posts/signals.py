@@ -4,6 +4,8 @@
   change to anything printed with the post must move it.
 - search_vector (PostgreSQL): title, summary, body, topic and author names.
 - the cached trending ranking: a post unpublished or retagged leaves it at once.
+- PDFs: rendered in the background whenever a published or scheduled post's
+  printed content changes, so readers never wait for one.
 """
 
 from django.db import transaction
@@ -13,6 +15,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from .models import Attachment, Author, Post, PostAuthor
+from .printing.tasks import forget_post_pdfs, prepare_published_pdfs
 from .search import update_search_vectors
 from .trending import forget_trending_topics
 
@@ -25,6 +28,7 @@ def touch_posts(**filters) -> None:
 @receiver([post_save, post_delete], sender=Attachment)
 def post_part_changed(sender, instance, **kwargs):
     touch_posts(pk=instance.post_id)
+    prepare_published_pdfs([instance.post_id])
 
 
 @receiver(post_delete, sender=Attachment)
@@ -50,20 +54,22 @@ def attachment_file_replaced(sender, instance, **kwargs):
 def author_changed(sender, instance, created, **kwargs):
     if not created:
         touch_posts(post_authors__author=instance)
-        update_search_vectors(
-            Post.objects.filter(post_authors__author=instance).values_list("pk", flat=True)
-        )
+        post_ids = Post.objects.filter(post_authors__author=instance).values_list("pk", flat=True)
+        update_search_vectors(post_ids)
+        prepare_published_pdfs(post_ids)
 
 
 @receiver(post_save, sender=Post)
 def post_saved(sender, instance, **kwargs):
     update_search_vectors([instance.pk])
     forget_trending_topics()
+    prepare_published_pdfs([instance.pk])
 
 
 @receiver(post_delete, sender=Post)
 def post_deleted(sender, instance, **kwargs):
     forget_trending_topics()
+    forget_post_pdfs(instance.pk)
 
 
 @receiver([post_save, post_delete], sender=PostAuthor)
@@ -76,6 +82,7 @@ def post_topics_changed(sender, instance, action, pk_set, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):
         update_search_vectors([instance.pk])
         forget_trending_topics()
+        prepare_published_pdfs([instance.pk])
 
 
 @receiver(post_save, sender=Tag)

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from ..models import Attachment, Post, PostActivity
+from ..printing.response import pdf_filename
 
 
 def content_disposition(filename: str) -> str:
@@ -25,10 +26,14 @@ def content_disposition(filename: str) -> str:
 
 
 def download_name(attachment: Attachment) -> str:
-    if attachment.original_name:
-        return attachment.original_name
-    suffix = PurePath(attachment.file.name).suffix.lower()
-    return f"{slugify(attachment.title) or attachment.post.slug}{suffix}"
+    """The file's own name; never the name the post's PDF downloads under."""
+    suffix = PurePath(attachment.original_name or attachment.file.name).suffix.lower()
+    name = (
+        attachment.original_name or f"{slugify(attachment.title) or attachment.post.slug}{suffix}"
+    )
+    if name.lower() == pdf_filename(attachment.post).lower():
+        name = f"{PurePath(name).stem}-attachment{suffix}"
+    return name
 
 
 @require_GET

@@ -1,11 +1,13 @@
 """The print view and the PDF of a post (same template)."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from ..models import Post
-from ..printing.render import post_pdf, print_context
-from ..printing.response import pdf_response
+from ..printing.render import print_context
+from ..printing.response import pdf_filename, pdf_response, preparing_response
+from ..printing.tasks import request_post_pdf
 from .reading import get_visible_post
 
 
@@ -17,6 +19,15 @@ def print_view(request, slug):
 
 @require_GET
 def pdf(request, slug):
-    # Just the post: a cached PDF needs nothing more, a render loads the rest.
+    """The stored PDF of this revision, or "Preparing your PDF…" after asking for it.
+
+    Never renders here (the immediate backend in development renders inside the
+    enqueue); just the post: a stored PDF needs nothing more.
+    """
     post = get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
-    return pdf_response(post_pdf(request, post), f"{post.slug}.pdf", public=post.is_published)
+    published = post.is_published
+    found = request_post_pdf(post, published)
+    if found is None or request.htmx:
+        title = gettext("Preparing the PDF of “%(title)s”…") % {"title": post.title}
+        return preparing_response(request, title=title, url=request.path, ready=found is not None)
+    return pdf_response(request, found, pdf_filename(post), public=published)

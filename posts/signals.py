@@ -80,6 +80,7 @@ def post_authors_changed(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=Post.tags.through)
 def post_topics_changed(sender, instance, action, pk_set, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):
+        touch_posts(pk=instance.pk)  # topics are printed: a new PDF revision
         update_search_vectors([instance.pk])
         forget_trending_topics()
         prepare_published_pdfs([instance.pk])

@@ -20,7 +20,7 @@ def read_pdf(response) -> PdfReader:
 
 def queued(backend) -> list[tuple[str, tuple]]:
     """(task name, args) of what waits in a dummy task backend."""
-    return [(result.task.name, tuple(result.args)) for result in backend.results]
+    return [(result.task.module_path, tuple(result.args)) for result in backend.results]
 
 
 def run_queued(backend) -> None:

@@ -111,13 +111,17 @@ def main() -> None:
     SavedPost.objects.filter(user=member).delete()
 
     print(f"post:                   {post.slug} ({len(post.body):,} characters, {pages} pages)")
-    print(f"cold render:            {cold:.3f} s (first in this process, WeasyPrint import included)")
+    print(
+        f"cold render:            {cold:.3f} s (first in this process, WeasyPrint import included)"
+    )
     print(line("warm render:", warm, warm_cpu))
     print(f"per page:               {statistics.median(warm) / pages:.3f} s warm median")
     print(line("stored PDF response:", served, served_cpu, 1000, "ms"))
     print(f"                        ~{1 / statistics.median(served):.0f} req/s in one thread")
     print(line(f"pack of {len(pack_posts)} (stored):", pack, pack_cpu))
-    print(f"PDF size:               {size / 1024:.1f} KiB; cache {caches['default'].__class__.__name__}")
+    print(
+        f"PDF size:               {size / 1024:.1f} KiB; cache {caches['default'].__class__.__name__}"
+    )
     print(f"load average            {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     store.prune(f"packs/{member.pk}", keep=set())
 

@@ -14,7 +14,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from ..models import attachments_prefetch, authors_prefetch
+from portal.absolute import absolute_url
+
+from ..models import post_page_prefetches
 from .fetcher import url_fetcher
 from .fonts import page_numbers_css, shared_styles
 from .store import pdf_language
@@ -64,14 +66,15 @@ def print_context(request, post) -> dict:
     """The print view's context (in a browser, on the request's own host)."""
     return {
         "post": post,
-        "post_url": request.build_absolute_uri(post.get_absolute_url()),
+        "post_url": absolute_url(post.get_absolute_url(), request),
+        # Staff preview: a printed draft must not pass for the published post.
         "header_note": None if post.is_published else gettext("Preview, not published"),
     }
 
 
 def load_print_data(posts) -> None:
     """Authors, topics and files of the posts, in three queries, for printing."""
-    prefetch_related_objects(posts, authors_prefetch(), "tags", attachments_prefetch())
+    prefetch_related_objects(posts, *post_page_prefetches())
 
 
 def render_post_pdf(post, published: bool) -> bytes:
@@ -84,7 +87,7 @@ def render_post_pdf(post, published: bool) -> bytes:
     with translation.override(pdf_language(post)):
         context = {
             "post": post,
-            "post_url": f"{settings.SITE_URL}{post.get_absolute_url()}",
+            "post_url": absolute_url(post.get_absolute_url()),
             "header_note": None if published else gettext("Preview, not published"),
             "for_pdf": True,
             "SITE_NAME": settings.SITE_NAME,

@@ -4,17 +4,18 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from ..models import Post
+from ..models import Post, get_visible_post
+from ..preview import never_cache_preview
 from ..printing.render import print_context
 from ..printing.response import pdf_filename, pdf_response, preparing_response
 from ..printing.tasks import request_post_pdf
-from .reading import get_visible_post
 
 
 @require_GET
 def print_view(request, slug):
     post = get_visible_post(request, slug)
-    return render(request, "posts/print.html", print_context(request, post))
+    response = render(request, "posts/print.html", print_context(request, post))
+    return never_cache_preview(response, is_preview=not post.is_published)
 
 
 @require_GET
@@ -30,4 +31,5 @@ def pdf(request, slug):
     if found is None or request.htmx:
         title = gettext("Preparing the PDF of “%(title)s”…") % {"title": post.title}
         return preparing_response(request, title=title, url=request.path, ready=found is not None)
-    return pdf_response(request, found, pdf_filename(post), public=published)
+    response = pdf_response(request, found, pdf_filename(post), public=published)
+    return never_cache_preview(response, is_preview=not published)

@@ -3,7 +3,7 @@
 - updated_at: the PDF cache and "updated since you saved it" read it, so a
   change to anything printed with the post must move it.
 - search_vector (PostgreSQL): title, summary, body, topic and author names.
-- the cached trending ranking: a post unpublished or retagged leaves it at once.
+- the trending ranking: a post unpublished or retagged queues a refresh of it.
 - PDFs: rendered in the background whenever a published or scheduled post's
   printed content changes, so readers never wait for one.
 """
@@ -17,7 +17,7 @@ from taggit.models import Tag
 from .models import Attachment, Author, Post, PostAuthor
 from .printing.tasks import forget_post_pdfs, prepare_published_pdfs
 from .search import update_search_vectors
-from .trending import forget_trending_topics
+from .trending import queue_trending_refresh
 
 
 def touch_posts(**filters) -> None:
@@ -62,13 +62,13 @@ def author_changed(sender, instance, created, **kwargs):
 @receiver(post_save, sender=Post)
 def post_saved(sender, instance, **kwargs):
     update_search_vectors([instance.pk])
-    forget_trending_topics()
+    queue_trending_refresh()
     prepare_published_pdfs([instance.pk])
 
 
 @receiver(post_delete, sender=Post)
 def post_deleted(sender, instance, **kwargs):
-    forget_trending_topics()
+    queue_trending_refresh()
     forget_post_pdfs(instance.pk)
 
 
@@ -82,7 +82,7 @@ def post_topics_changed(sender, instance, action, pk_set, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):
         touch_posts(pk=instance.pk)  # topics are printed: a new PDF revision
         update_search_vectors([instance.pk])
-        forget_trending_topics()
+        queue_trending_refresh()
         prepare_published_pdfs([instance.pk])
 
 
@@ -90,7 +90,7 @@ def post_topics_changed(sender, instance, action, pk_set, **kwargs):
 def topic_renamed(sender, instance, created, **kwargs):
     if not created:
         update_search_vectors(Post.objects.filter(tags=instance).values_list("pk", flat=True))
-        forget_trending_topics()
+        queue_trending_refresh()
 
 
 @receiver(pre_delete, sender=Tag)
@@ -104,4 +104,4 @@ def topic_deleting(sender, instance, **kwargs):
 @receiver(post_delete, sender=Tag)
 def topic_deleted(sender, instance, **kwargs):
     update_search_vectors(getattr(instance, "_tagged_post_ids", []))
-    forget_trending_topics()
+    queue_trending_refresh()

@@ -18,9 +18,13 @@ def read_pdf(response) -> PdfReader:
     return PdfReader(BytesIO(pdf_bytes(response)))
 
 
-def queued(backend) -> list[tuple[str, tuple]]:
-    """(task name, args) of what waits in a dummy task backend."""
-    return [(result.task.module_path, tuple(result.args)) for result in backend.results]
+def queued(backend, prefix: str = "") -> list[tuple[str, tuple]]:
+    """(task path, args) of what waits in a dummy task backend, its path starting with ``prefix``."""
+    return [
+        (result.task.module_path, tuple(result.args))
+        for result in backend.results
+        if result.task.module_path.startswith(prefix)
+    ]
 
 
 def run_queued(backend) -> None:

@@ -88,7 +88,7 @@ def test_a_pack_needing_renders_is_prepared_in_the_background(member_client, mem
     assert response.status_code == again.status_code == 202
     assert response["Retry-After"] == "3"
     assert "Preparing your PDF…" in response.content.decode()
-    assert queued(task_queue) == [(BUILD, (member.pk, "en"))]
+    assert queued(task_queue, BUILD) == [(BUILD, (member.pk, "en"))]
 
     run_queued(task_queue)
     ready = member_client.get(PACK_URL)
@@ -105,7 +105,7 @@ def test_over_the_render_cap_a_pack_waits_in_the_queue(member_client, member, ta
         response = member_client.get(PACK_URL)
 
     assert response.status_code == 202
-    assert queued(task_queue) == [(BUILD, (member.pk, "en"))]
+    assert queued(task_queue, BUILD) == [(BUILD, (member.pk, "en"))]
 
 
 def test_pack_builds_are_limited_per_member(member_client, member, other_member, client, settings):

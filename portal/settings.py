@@ -81,8 +81,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, auth, CSRF and messages: a hit for an anonymous reader skips them all.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware, before any page cache: a visitor who prefers
+    # another language is sent to that page first (portal/languages.py).
+    "portal.languages.first_visit_language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "portal.context_processors.languages",
                 "saved.context_processors.saved_posts",
             ],
         },
@@ -139,9 +145,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # cache, which is shared by every process on one box and so fit for rate limits.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "portal.cache.PortalRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
@@ -230,9 +234,27 @@ TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
 }
 
+# The interface languages (each with a catalogue in locale/, see CONTRIBUTING).
+# English pages have no prefix; the others live under /ru/, /ka/, ... (portal/urls.py).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("ru", _("Russian")),
+    ("uk", _("Ukrainian")),
+    ("ro", _("Romanian")),
+    ("sr-latn", _("Serbian (Latin)")),
+    ("sq", _("Albanian")),
+    ("ka", _("Georgian")),
+    ("hy", _("Armenian")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, numbers and sizes follow each language's formats (Django's, plus portal/formats/).
+FORMAT_MODULE_PATH = ["portal.formats"]
+# A visitor's choice is remembered for a year; members also keep it on their profile.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = env("PORTAL_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -278,7 +300,17 @@ IMAGE_MAX_PIXELS = env_int("PORTAL_IMAGE_MAX_MEGAPIXELS", 25) * 1_000_000
 IMAGE_MAX_SIDE = env_int("PORTAL_IMAGE_MAX_SIDE", 8000)  # pixels, width or height
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Content Security Policy: nothing inline, everything from this origin.
+# The shared page cache (portal/pagecache.py): public pages for anonymous readers,
+# made stale at once by any content change; 0 switches it off. Browsers and
+# proxies in front may keep a public page for the two shorter spans.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PORTAL_PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
+
+# Content Security Policy: nothing inline, everything from this origin. Public pages
+# are shared through the page cache, so their scripts are files and they never use
+# the nonce (Django leaves it out of the header then). Only the admin does: the
+# rich-text editor's import map is an inline <script type="importmap">.
 # One exception by hash: the admin's rich-text editor (Tiptap inside
 # django-prose-editor 0.28) injects its fixed base stylesheet as a <style>; the
 # hash allows exactly that text. Re-check it in the browser when upgrading.

@@ -38,3 +38,4 @@ STORAGES = {
     "pdfs": {**STORAGES["pdfs"], "OPTIONS": {"location": PDF_ROOT}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+LANGUAGE_COOKIE_SECURE = False

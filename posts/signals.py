@@ -4,6 +4,7 @@
   change to anything printed with the post must move it.
 - search_vector (PostgreSQL): title, summary, body, topic and author names.
 - the trending ranking: a post unpublished or retagged queues a refresh of it.
+- the content generation: cached pages and fragments are stale on every server.
 - PDFs: rendered in the background whenever a published or scheduled post's
   printed content changes, so readers never wait for one.
 """
@@ -14,6 +15,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 from taggit.models import Tag
 
+from portal import generations
+
 from .models import Attachment, Author, Post, PostAuthor
 from .printing.tasks import forget_post_pdfs, prepare_published_pdfs
 from .search import update_search_vectors
@@ -22,6 +25,17 @@ from .trending import queue_trending_refresh
 
 def touch_posts(**filters) -> None:
     Post.objects.filter(**filters).update(updated_at=timezone.now())
+
+
+@receiver([post_save, post_delete], sender=Post)
+@receiver([post_save, post_delete], sender=Author)
+@receiver([post_save, post_delete], sender=PostAuthor)
+@receiver([post_save, post_delete], sender=Attachment)
+@receiver([post_save, post_delete], sender=Tag)
+@receiver(m2m_changed, sender=Post.tags.through)
+def pages_changed(sender, **kwargs):
+    if kwargs.get("action", "post_").startswith("post_"):
+        generations.bump()
 
 
 @receiver([post_save, post_delete], sender=PostAuthor)

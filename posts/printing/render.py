@@ -66,7 +66,7 @@ def print_context(request, post) -> dict:
     """The print view's context (in a browser, on the request's own host)."""
     return {
         "post": post,
-        "post_url": absolute_url(post.get_absolute_url(), request),
+        "post_url": absolute_url(post.get_own_language_url(), request),
         # Staff preview: a printed draft must not pass for the published post.
         "header_note": None if post.is_published else gettext("Preview, not published"),
     }
@@ -87,7 +87,7 @@ def render_post_pdf(post, published: bool) -> bytes:
     with translation.override(pdf_language(post)):
         context = {
             "post": post,
-            "post_url": absolute_url(post.get_absolute_url()),
+            "post_url": absolute_url(post.get_own_language_url()),
             "header_note": None if published else gettext("Preview, not published"),
             "for_pdf": True,
             "SITE_NAME": settings.SITE_NAME,

@@ -33,8 +33,8 @@ class StoredPDF:
 
 
 def pdf_language(post) -> str:
-    """The language a post is printed in (its interface strings and <html lang>)."""
-    return settings.LANGUAGE_CODE
+    """The language a post is printed in: labels, dates, hyphenation and <html lang>."""
+    return post.language
 
 
 def revision_name(folder: str, *parts) -> str:

@@ -17,6 +17,7 @@ from taggit.models import Tag
 
 from portal import generations
 
+from .library import Image
 from .models import Attachment, Author, Post, PostAuthor
 from .printing.tasks import forget_post_pdfs, prepare_published_pdfs
 from .search import update_search_vectors
@@ -62,6 +63,17 @@ def attachment_file_replaced(sender, instance, **kwargs):
     if old_name and old_name != instance.file.name:
         storage = instance.file.storage
         transaction.on_commit(lambda: storage.delete(old_name))
+
+
+@receiver(post_save, sender=Image)
+def featured_image_changed(sender, instance, created, **kwargs):
+    # Its alt text, caption and credit are printed with the posts that feature it.
+    if not created:
+        post_ids = list(Post.objects.filter(featured_image=instance).values_list("pk", flat=True))
+        if post_ids:
+            touch_posts(pk__in=post_ids)
+            generations.bump()
+            prepare_published_pdfs(post_ids)
 
 
 @receiver(post_save, sender=Author)

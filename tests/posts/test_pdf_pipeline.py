@@ -16,7 +16,7 @@ from posts.models import Post
 from posts.printing import render as render_module
 from posts.printing import store
 from posts.printing.tasks import render_post_pdf_task
-from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
+from tests.factories import AttachmentFactory, AuthorFactory, ImageFactory, PostFactory
 from tests.pdfs import pdf_bytes, queued, read_pdf, run_queued
 
 pytestmark = pytest.mark.django_db
@@ -117,12 +117,12 @@ def test_drafts_are_not_rendered_ahead(task_queue, django_capture_on_commit_call
     assert queued(task_queue, RENDER) == []
 
 
-@pytest.mark.parametrize("change", ["edit", "author", "attachment", "topics"])
+@pytest.mark.parametrize("change", ["edit", "author", "attachment", "topics", "image"])
 def test_every_change_renders_the_new_revision(
     client, task_queue, django_capture_on_commit_callbacks, change
 ):
     author = AuthorFactory(name="Ana Author")
-    post = PostFactory(title="Before", authors=[author])
+    post = PostFactory(title="Before", authors=[author], featured_image=ImageFactory())
     render_post_pdf_task.call(post.pk, True)  # the previous revision is stored
     with django_capture_on_commit_callbacks(execute=True):
         if change == "edit":
@@ -133,6 +133,9 @@ def test_every_change_renders_the_new_revision(
             author.save()
         elif change == "attachment":
             AttachmentFactory(post=post, title="New slides")
+        elif change == "image":
+            post.featured_image.caption = "Harbour at dawn"
+            post.featured_image.save()
         else:
             post.tags.add("Remittances")
     assert (RENDER, (post.pk, True)) in queued(task_queue, RENDER)
@@ -146,6 +149,7 @@ def test_every_change_renders_the_new_revision(
         "author": "Ana Renamed",
         "attachment": "New slides",
         "topics": "Remittances",
+        "image": "Harbour at dawn",
     }[change]
     assert expected in " ".join(page.extract_text() for page in read_pdf(response).pages)
 

@@ -8,6 +8,7 @@ class SavedConfig(AppConfig):
 
     def ready(self):
         # Finish a save asked for before logging in; include saves in "download my data".
+        from allauth.account.signals import user_signed_up
         from django.contrib.auth.signals import user_logged_in
 
         from accounts.export import register_exporter
@@ -15,4 +16,5 @@ class SavedConfig(AppConfig):
         from .saving import complete_pending_save, export_saved_posts
 
         user_logged_in.connect(complete_pending_save, dispatch_uid="saved_complete_pending_save")
+        user_signed_up.connect(complete_pending_save, dispatch_uid="saved_pending_save_signup")
         register_exporter("saved_posts", export_saved_posts)

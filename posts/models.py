@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -19,6 +20,9 @@ from .images import image_upload_errors
 from .preview import can_preview
 from .sanitize import sanitize_html
 from .uploads import validate_attachment_upload
+
+# An unhurried reader of long-form text; used for "N minute read".
+WORDS_PER_MINUTE = 220
 
 
 class PostStatus(models.TextChoices):
@@ -251,6 +255,17 @@ class Post(models.Model):
     @property
     def is_scheduled(self) -> bool:
         return self.state == PublicationState.SCHEDULED
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read summary and body at 220 words a minute (at least one)."""
+        words = len(strip_tags(f"{self.summary} {self.body}").split())
+        return max(1, round(words / WORDS_PER_MINUTE))
+
+    @property
+    def was_updated(self) -> bool:
+        """Edited on a later day than it was published: the byline says "updated"."""
+        return timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
 
     @property
     def ordered_authors(self) -> list[Author]:

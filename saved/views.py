@@ -3,8 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -30,6 +31,8 @@ from .saving import (
 private = cache_control(private=True, no_store=True)
 # The Undo of the last removal made without JavaScript, shown once by the list.
 UNDO_KEY = "saved:undo"
+# The two Save toggles of a post page: under the byline and after the article.
+PLACES = frozenset({"top", "bottom"})
 
 
 @login_required
@@ -73,10 +76,21 @@ def toggle(request, slug):
         save_post(request.user, post)
 
     if request.htmx:
-        return render(
-            request, "saved/includes/save_toggle.html#save_toggle", {"post": post, "next": next_url}
-        )
+        return render_toggles(request, post, next_url)
     return HttpResponseRedirect(return_to)
+
+
+def render_toggles(request, post, next_url):
+    """The pressed toggle; on a post page also the other one (top or bottom), out of band."""
+    template = "saved/includes/save_toggle.html#save_toggle"
+    context = {"post": post, "next": next_url}
+    place = request.POST.get("place")
+    if place not in PLACES:
+        return render(request, template, context)
+    html = render_to_string(template, {**context, "place": place}, request)
+    for other in PLACES - {place}:
+        html += render_to_string(template, {**context, "place": other, "oob": True}, request)
+    return HttpResponse(html)
 
 
 @login_required

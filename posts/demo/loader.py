@@ -119,6 +119,8 @@ class DemoLoader:
                 PostAuthor(post=post, author=authors[slug], position=position)
                 for position, slug in enumerate(demo.authors)
             )
+            # Not edited since publication: the byline says "updated" only when it was.
+            Post.objects.filter(pk=post.pk).update(updated_at=min(post.published_at, self.now))
         self.load_attachment(post, demo, authors)
         self.load_activity(post, demo)
 

@@ -77,7 +77,7 @@ def test_htmx_swaps_only_the_button(member_client, member):
     assert "<html" not in html and "site-header" not in html
     assert html.strip().startswith('<form class="save-toggle"')
     assert 'aria-pressed="true"' in html and ">Saved<" in html
-    assert 'hx-swap="outerHTML"' in html
+    assert 'data-hx-swap="outerHTML"' in html
     assert 'value="remove"' in html
 
     response = member_client.post(

@@ -216,7 +216,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if EMAIL_URL:
     MAILERS = mailers_from_url(EMAIL_URL)
 elif DEBUG:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    # The console, decoded so links in printed emails work (portal/mail.py).
+    MAILERS = {"default": {"BACKEND": "portal.mail.ReadableConsoleBackend"}}
 else:
     # Production without EMAIL_URL: hand mail to a local MTA, as Django always has.
     MAILERS = {

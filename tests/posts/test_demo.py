@@ -179,3 +179,16 @@ def test_editor_group_membership_is_restored_when_missing(demo):
 
     assert editor.groups.filter(name="Editors").exists()
     assert "created 1 group membership;" in output
+
+
+def test_the_editors_reply_sits_under_the_question_it_answers(demo):
+    from comments.demo import EDITOR_REPLY
+    from comments.models import Comment
+
+    reply = Comment.objects.get(body=EDITOR_REPLY)
+    assert "Spanish version" in reply.parent.body
+    assert reply.created_at > reply.parent.created_at
+
+
+def test_demo_posts_are_not_marked_updated(demo):
+    assert not any(post.was_updated for post in Post.objects.published())

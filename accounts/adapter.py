@@ -24,6 +24,11 @@ class AccountAdapter(DefaultAccountAdapter):
             return return_to
         return super().get_login_redirect_url(request)
 
+    def post_login(self, request, user, **kwargs):
+        # The login message welcomes a member who just signed up as new, not "back".
+        user.just_signed_up = bool(kwargs.get("signup"))
+        return super().post_login(request, user, **kwargs)
+
     def render_mail(self, template_prefix, email, context, headers=None):
         """Every email goes out as plain text and HTML.
 

@@ -62,8 +62,8 @@ def test_phone_journey(open_tab, library):
 
     log_in(tab, library.member_email)
     page.reload()
-    page.locator(".post__actions").get_by_role("button", name=SAVE).tap()
-    expect(page.locator(".post__actions").get_by_role("button", name=SAVED)).to_be_visible()
+    page.locator(".post__actions--top").get_by_role("button", name=SAVE).tap()
+    expect(page.locator(".post__actions--top").get_by_role("button", name=SAVED)).to_be_visible()
 
     assert_navigation_in_reach(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My saved posts").tap()

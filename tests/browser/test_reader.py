@@ -76,7 +76,7 @@ def read_like_a_reader(tab, library):
     page.locator("main .card").get_by_role("link", name=post.title).click()
     tab.check("post again", heading=post.title)
 
-    page.locator(".post__actions").get_by_role("link", name="Print").click()
+    page.locator(".post__actions--top").get_by_role("link", name="Print").click()
     tab.check("print view", heading=post.title)
     sheet = page.locator("main")
     expect(sheet).to_contain_text("Amina Diallo")
@@ -88,7 +88,7 @@ def read_like_a_reader(tab, library):
     # The PDF opens inline in Chromium's own viewer, whose copy of the body Playwright
     # cannot read: check the response, then fetch the same URL with the same cookies.
     with page.expect_response(lambda r: r.url.endswith("/pdf/")) as pdf_info:
-        page.locator(".post__actions").get_by_role("link", name="PDF").click()
+        page.locator(".post__actions--top").get_by_role("link", name="PDF").click()
     assert pdf_info.value.status == 200
     assert pdf_info.value.headers["content-type"] == "application/pdf"
     pdf = page.request.get(pdf_info.value.url)

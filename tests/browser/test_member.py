@@ -61,13 +61,13 @@ def test_member_journey(open_tab, library):
     # Save one post from its card on the home page, by keyboard.
     tab.goto("/")
     tab.check("home as a member", heading="Latest posts")
-    card = page.locator("main .card", has=page.get_by_role("link", name=card_post.title))
+    card = page.locator("main .card", has=page.get_by_role("link", name=card_post.title, exact=True))
     card_toggle = card.get_by_role("button", name=SAVE)
     press_enter_on(page, card_toggle)
     expect(card.get_by_role("button", name=SAVED)).to_have_attribute("aria-pressed", "true")
 
     # Save another from the post page.
-    page.locator("main .card").get_by_role("link", name=post.title).click()
+    page.locator("main .card").get_by_role("link", name=post.title, exact=True).click()
     tab.check("post as a member", heading=post.title)
     page.locator(".post__actions--top").get_by_role("button", name=SAVE).click()
     expect(page.locator(".post__actions--top").get_by_role("button", name=SAVED)).to_have_attribute(
@@ -104,7 +104,7 @@ def test_member_journey(open_tab, library):
     assert card_post.title not in text
 
     # Comment on the post, by keyboard; it waits for moderation.
-    page.locator(".saved-list").get_by_role("link", name=post.title).click()
+    page.locator(".saved-list").get_by_role("link", name=post.title, exact=True).click()
     tab.check("post before commenting", heading=post.title)
     box = page.get_by_role("textbox", name="Leave a comment")
     tab_to(page, box)

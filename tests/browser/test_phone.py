@@ -55,7 +55,7 @@ def test_phone_journey(open_tab, library):
     assert_no_sideways_scrolling(tab, "home")
     assert_navigation_in_reach(page)
 
-    page.locator("main .card").get_by_role("link", name=library.post.title).click()
+    page.locator("main .card").get_by_role("link", name=library.post.title, exact=True).click()
     tab.check("post (phone)", heading=library.post.title)
     assert_no_sideways_scrolling(tab, "post")
     assert_navigation_in_reach(page)

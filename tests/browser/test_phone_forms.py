@@ -150,7 +150,7 @@ def test_comment_and_report_forms_on_a_phone(open_tab, library):
     body.evaluate("(el) => { el.removeAttribute('required'); el.removeAttribute('minlength'); }")
     body.fill("   ")
     page.get_by_role("button", name="Post comment").tap()
-    error = page.locator(".comment-form__field-error")
+    error = page.locator(".comment-form .comment-form__field-error")
     expect(error).to_be_visible()
     assert_error_under(page.get_by_label("Leave a comment"), "comment")
     assert_no_sideways_scrolling(tab, "comment errors")

@@ -61,7 +61,9 @@ def test_member_journey(open_tab, library):
     # Save one post from its card on the home page, by keyboard.
     tab.goto("/")
     tab.check("home as a member", heading="Latest posts")
-    card = page.locator("main .card", has=page.get_by_role("link", name=card_post.title, exact=True))
+    card = page.locator(
+        "main .card", has=page.get_by_role("link", name=card_post.title, exact=True)
+    )
     card_toggle = card.get_by_role("button", name=SAVE)
     press_enter_on(page, card_toggle)
     expect(card.get_by_role("button", name=SAVED)).to_have_attribute("aria-pressed", "true")
@@ -86,7 +88,9 @@ def test_member_journey(open_tab, library):
     expect(titles).to_have_text([post.title])
     removed.get_by_role("button", name="Undo").click()
     expect(titles).to_have_text([post.title, card_post.title])
-    page.locator(".saved-item", has_text=card_post.title).get_by_role("button", name=re.compile(r"^Remove")).click()
+    page.locator(".saved-item", has_text=card_post.title).get_by_role(
+        "button", name=re.compile(r"^Remove")
+    ).click()
     page.reload()
     tab.check("my saved posts after removing one", heading="My saved posts")
     expect(titles).to_have_text([post.title])

@@ -45,7 +45,9 @@ def assert_tick_box_beside_label(checkbox, name):
     box, label = boxes["control"], boxes["label"]
     assert label["x"] >= box["right"], f"{name}: label not right of its tick box: {boxes}"
     assert label["x"] - box["right"] <= 16, f"{name}: label drifts away from its box: {boxes}"
-    assert box["y"] < label["bottom"] and label["y"] < box["bottom"], f"{name}: not one line: {boxes}"
+    assert box["y"] < label["bottom"] and label["y"] < box["bottom"], (
+        f"{name}: not one line: {boxes}"
+    )
 
 
 def submit(page, name):

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install check-system migrate demo lint format clean serve browser-tools
+.PHONY: run test install check-system migrate demo lint format clean serve browser-tools bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || \
@@ -46,6 +46,10 @@ browser-tools: $(VNU_JAR)
 
 test: install browser-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Page speed against a bare Django hello-world (PostgreSQL portal_bench, Redis db 9, wrk).
+bench: install
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,6 +1,13 @@
 from django.conf import settings
 
+from posts import search
+
 
 def site(request):
-    """The site's name, for the header, titles and metadata; where to write to it."""
-    return {"SITE_NAME": settings.SITE_NAME, "CONTACT_EMAIL": settings.CONTACT_EMAIL}
+    """The site's name for the header, titles and metadata, the search box's limit,
+    and where to write to the portal."""
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "SEARCH_MAX_LENGTH": search.MAX_QUERY_LENGTH,
+        "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+    }

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, auth, CSRF and messages: a hit for an anonymous reader skips them all.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,9 +142,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # cache, which is shared by every process on one box and so fit for rate limits.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "portal.cache.PortalRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
@@ -291,7 +291,17 @@ IMAGE_MAX_PIXELS = env_int("PORTAL_IMAGE_MAX_MEGAPIXELS", 25) * 1_000_000
 IMAGE_MAX_SIDE = env_int("PORTAL_IMAGE_MAX_SIDE", 8000)  # pixels, width or height
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Content Security Policy: nothing inline, everything from this origin.
+# The shared page cache (portal/pagecache.py): public pages for anonymous readers,
+# made stale at once by any content change; 0 switches it off. Browsers and
+# proxies in front may keep a public page for the two shorter spans.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PORTAL_PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
+
+# Content Security Policy: nothing inline, everything from this origin. Public pages
+# are shared through the page cache, so their scripts are files and they never use
+# the nonce (Django leaves it out of the header then). Only the admin does: the
+# rich-text editor's import map is an inline <script type="importmap">.
 # One exception by hash: the admin's rich-text editor (Tiptap inside
 # django-prose-editor 0.28) injects its fixed base stylesheet as a <style>; the
 # hash allows exactly that text. Re-check it in the browser when upgrading.
@@ -362,6 +372,12 @@ COMMENTS_BLOCKED_WORDS = env_list(
 COMMENTS_AUTO_APPROVE_AFTER = env_int("PORTAL_COMMENTS_AUTO_APPROVE_AFTER", 3)  # 0 = never
 COMMENTS_CLOSE_AFTER_DAYS = env_int("PORTAL_COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0 = never
 COMMENTS_DIGEST_MINUTES = env_int("PORTAL_COMMENTS_DIGEST_MINUTES", 5)  # moderator email spacing
+COMMENTS_MIN_FILL_SECONDS = env_int("PORTAL_COMMENTS_MIN_FILL_SECONDS", 3)  # faster: a robot
+# Reports hide an approved comment only when established members' weighted reports add up.
+COMMENTS_REPORT_HIDE_THRESHOLD = env_int("PORTAL_COMMENTS_REPORT_HIDE_THRESHOLD", 3)
+COMMENTS_REPORTER_MIN_ACCOUNT_DAYS = env_int("PORTAL_COMMENTS_REPORTER_MIN_ACCOUNT_DAYS", 7)
+COMMENTS_REPORTER_MIN_APPROVED = env_int("PORTAL_COMMENTS_REPORTER_MIN_APPROVED", 1)  # comments
+COMMENTS_REPORTS_PER_DAY = env_int("PORTAL_COMMENTS_REPORTS_PER_DAY", 10)  # per member
 
 LOGGING = logging_config(
     env_choice("PORTAL_LOG_FORMAT", "plain", {"plain", "json"}), env("PORTAL_LOG_LEVEL", "INFO")

@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from .absolute import absolute_url
+from .outage import database_is_away, outage_response
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,8 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    if database_is_away():
+        return outage_response(request)
     # No request context: its processors (user, messages) might query a broken database.
     html = loader.get_template("errors/500.html").render({"SITE_NAME": settings.SITE_NAME})
     return HttpResponse(html, status=500)

@@ -73,35 +73,54 @@ def remember_pending_save(request, post: Post, return_to: str) -> None:
     request.session[PENDING_SAVE_KEY] = {"post": post.pk, "next": return_to}
 
 
-def pending_save(request) -> Post | None:
-    """The post waiting to be saved in this session (for the login and sign-up pages)."""
+SAVE_FIELD = "save"  # the post's slug, carried by a visitor's Save link into login and sign-up
+
+
+def _pending(request, data) -> dict | None:
+    """The save this session remembers, else the one `data` (GET or POST) carries."""
     pending = getattr(request, "session", {}).get(PENDING_SAVE_KEY)
     if isinstance(pending, int):  # stored before the return address was kept
-        pending = {"post": pending}
+        return {"post": pending}
+    if pending:
+        return pending
+    slug = data.get(SAVE_FIELD)
+    return {"slug": slug} if slug else None
+
+
+def _published_post(pending: dict | None) -> Post | None:
     if not pending:
         return None
-    return Post.objects.published().filter(pk=pending.get("post")).first()
+    posts = Post.objects.published()
+    if "post" in pending:
+        return posts.filter(pk=pending["post"]).first()
+    return posts.filter(slug=pending["slug"]).first()
+
+
+def pending_save(request) -> Post | None:
+    """The post waiting to be saved, for the login and sign-up pages to say so."""
+    return _published_post(_pending(request, {**request.GET.dict(), **request.POST.dict()}))
 
 
 def complete_pending_save(sender, request, user, **kwargs) -> None:
     """user_logged_in and user_signed_up receiver: finish the save asked for before.
 
-    Popped on first use: the save belongs to this session and is done once,
-    for whoever logs in or signs up next in it, then forgotten. At sign-up it
-    is done at once, so confirming the email from another device loses nothing.
+    The save is remembered in the session (Save pressed after a session expired)
+    or posted with the login or sign-up form (a visitor's Save link), so it always
+    arrives through a CSRF-checked POST, never from a link alone. Done once, then
+    forgotten. At sign-up it is done at once: confirming the email from another
+    device loses nothing.
     """
-    session = getattr(request, "session", None)
-    pending = session.pop(PENDING_SAVE_KEY, None) if session is not None else None
-    if isinstance(pending, int):
-        pending = {"post": pending}
-    if not pending:
+    if request is None or not hasattr(request, "session"):
         return
-    post = Post.objects.published().filter(pk=pending.get("post")).first()
+    pending = _pending(request, request.POST)
+    request.session.pop(PENDING_SAVE_KEY, None)
+    post = _published_post(pending)
     if post is None:
         return
     save_post(user, post)
-    # Where to land when the login itself names no `next` (accounts.adapter).
-    request.login_return_to = pending.get("next") or post.get_absolute_url()
+    if pending.get("next"):
+        # Where to land when the login itself names no `next` (accounts.adapter).
+        request.login_return_to = pending["next"]
     messages.success(request, _("“%(title)s” is in your saved posts.") % {"title": post.title})
 
 

@@ -79,3 +79,16 @@ class SavedPostFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     post = factory.SubFactory(PostFactory)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved comment written an hour ago; pass post= and user= to place it."""
+
+    class Meta:
+        model = "comments.Comment"
+
+    post = factory.SubFactory(PostFactory)
+    user = factory.SubFactory(UserFactory)
+    body = "A thoughtful remark."
+    status = "approved"
+    created_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))

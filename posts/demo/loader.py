@@ -51,7 +51,7 @@ ACCOUNTS = [
         "portal-editor",
         "Edith Editor",
         staff=True,
-        groups=(EDITORS, "Moderators"),
+        groups=(EDITORS,),  # comments.demo adds Moderators
     ),
     DemoAccount("reader@example.org", "portal-reader", "Rita Reader"),
 ]
@@ -224,8 +224,7 @@ class DemoLoader:
             if made:
                 self.created["email addresses"] += 1
             for name in account.groups:
-                # Editors comes from posts' migration, Moderators from the comments
-                # app's: get_or_create works whichever exists first.
+                # get_or_create works whether or not the group's migration ran first.
                 group, _ = Group.objects.get_or_create(name=name)
                 if not user.groups.filter(pk=group.pk).exists():
                     user.groups.add(group)

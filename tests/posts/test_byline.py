@@ -55,8 +55,12 @@ def test_a_short_post_is_a_one_minute_read(client):
     assert "1 minute read" in header_of(client.get(post.get_absolute_url()).text)
 
 
-def test_the_action_bar_under_the_title_and_at_the_end(client):
+def test_the_action_bar_under_the_title_and_at_the_end(client, member):
     post = PostFactory(title="Field notes")
+    # Visitors get Save as a link to log in: a shared, cached page carries no form token.
+    page = client.get(post.get_absolute_url()).text
+    assert page.count(f"save={post.slug}") == 2 and "csrfmiddlewaretoken" not in page
+    client.force_login(member)
     page = client.get(post.get_absolute_url()).text
     header = header_of(page)
     for action in ("Save", "Share", "Copy link", "Print", ">PDF<"):

@@ -5,6 +5,7 @@ from allauth.core import context
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
@@ -28,6 +29,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # The login message welcomes a member who just signed up as new, not "back".
         user.just_signed_up = bool(kwargs.get("signup"))
         return super().post_login(request, user, **kwargs)
+
+    def send_mail(self, template_prefix, email, context):
+        # A member hears from us in the language they chose; visitors in the page's.
+        user = context.get("user")
+        language = getattr(user, "language", "") or translation.get_language()
+        with translation.override(language):
+            return super().send_mail(template_prefix, email, context)
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """Every email goes out as plain text and HTML.

@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from posts import search
+
+from .languages import alternates
 
 
 def site(request):
@@ -11,3 +14,8 @@ def site(request):
         "SEARCH_MAX_LENGTH": search.MAX_QUERY_LENGTH,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
     }
+
+
+def languages(request):
+    """This page in every language (switcher, hreflang), worked out only if a template asks."""
+    return {"language_links": SimpleLazyObject(lambda: alternates(request))}

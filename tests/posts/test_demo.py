@@ -192,3 +192,11 @@ def test_the_editors_reply_sits_under_the_question_it_answers(demo):
 
 def test_demo_posts_are_not_marked_updated(demo):
     assert not any(post.was_updated for post in Post.objects.published())
+
+
+def test_demo_has_posts_in_every_script_and_a_translation_group(demo):
+    original = Post.objects.get(title__startswith="Diaspora engagement")
+    translations = Post.objects.filter(translation_of=original)
+
+    assert set(translations.values_list("language", flat=True)) == {"ru", "ka"}
+    assert {"uk", "sr-latn", "hy"} <= set(Post.objects.values_list("language", flat=True))

@@ -55,8 +55,8 @@ def is_countable(request) -> bool:
 
 def visitor_hash(request, day: date) -> str:
     """Who is reading, as a keyed hash: the session for members, else IP + User-Agent + day."""
+    # A page-cache hit is answered before sessions and users exist: an anonymous reader.
     session_key = getattr(request, "session", None) and request.session.session_key
-    # A page-cache hit runs before the session and auth middleware: no user, a reader.
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and session_key:
         visitor = f"session:{session_key}"

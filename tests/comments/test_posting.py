@@ -321,4 +321,4 @@ def test_form_carries_what_the_js_needs_to_keep_text_on_errors(member_client, po
 
     assert "data-msg-server=" in page and "data-comment-error" in page
     assert 'data-hx-disabled-elt="find button[type=submit]"' in page
-    assert 'src="/static/js/comments.js" defer' in page
+    assert 'src="/static/js/comments.js"' in page

@@ -8,8 +8,10 @@ each error directly under the field it is about, aligned with it.
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
+from accounts.models import User
 from tests.browser.people import log_in
 from tests.browser.test_phone import PHONE, assert_no_sideways_scrolling
 
@@ -131,6 +133,15 @@ def test_account_form_errors_keep_their_shape_on_a_phone(open_tab, library):
 
 
 def test_comment_and_report_forms_on_a_phone(open_tab, library):
+    # Commenting needs a confirmed address (comments.rules).
+    EmailAddress.objects.get_or_create(
+        email=library.member_email,
+        defaults={
+            "user": User.objects.get(email=library.member_email),
+            "primary": True,
+            "verified": True,
+        },
+    )
     tab = open_tab("phone commenter", **PHONE)
     page = tab.page
     log_in(tab, library.member_email)

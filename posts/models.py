@@ -1,4 +1,3 @@
-import uuid
 from datetime import date
 from pathlib import PurePath
 
@@ -15,7 +14,13 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from .sanitize import sanitize_html
-from .uploads import validate_attachment_upload
+from .uploads import (
+    featured_image_storage,
+    featured_image_upload_to,
+    generated_name,
+    portrait_upload_to,
+    validate_attachment_upload,
+)
 
 
 class PostStatus(models.TextChoices):
@@ -75,7 +80,7 @@ class AuthorQuerySet(models.QuerySet):
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
-    portrait = models.ImageField(_("portrait"), upload_to="portraits/%Y/", blank=True)
+    portrait = models.ImageField(_("portrait"), upload_to=portrait_upload_to, blank=True)
     role = models.CharField(_("role"), max_length=120, blank=True)
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
     bio = models.TextField(_("bio"), blank=True)
@@ -135,7 +140,13 @@ class Post(models.Model):
         sanitize=sanitize_html,
         blank=True,
     )
-    featured_image = models.ImageField(_("featured image"), upload_to="featured/%Y/", blank=True)
+    # Private until shown: served by posts:featured_image, which checks the post.
+    featured_image = models.ImageField(
+        _("featured image"),
+        upload_to=featured_image_upload_to,
+        storage=featured_image_storage,
+        blank=True,
+    )
     featured_image_alt = models.CharField(
         _("featured image description"),
         max_length=200,
@@ -230,7 +241,7 @@ class PostAuthor(models.Model):
 
 def attachment_upload_to(instance, filename: str) -> str:
     """Generated names: the reader-facing name lives in the title, never on disk."""
-    return f"attachments/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return generated_name("attachments", filename)
 
 
 def attachment_storage():

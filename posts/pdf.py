@@ -25,10 +25,10 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import translation
-from django.utils._os import safe_join
 from django.utils.translation import gettext
 
 from .models import Attachment, Post, PostAuthor, SavedPost
+from .uploads import media_for_url
 
 # How long a rendered PDF stays cached. Each revision has its own key, so a
 # stale entry is never served: it only waits to expire.
@@ -77,17 +77,18 @@ def _static_roots() -> list[Path]:
 def local_file_for(url: str, site_origin: str) -> Path:
     """The file on disk a PDF may read for ``url``, or RefusedURL.
 
-    Allowed: the site's own ``STATIC_URL`` and ``MEDIA_URL`` addresses, and
-    ``file://`` paths inside the static folders or MEDIA_ROOT. Everything else
-    (other hosts, other schemes, paths that climb out with ``..``) is refused.
+    Allowed: the site's own ``STATIC_URL`` addresses and ``file://`` paths inside
+    the static folders. Media is read through the storage API (``media_for_url``).
+    Everything else (other hosts, other schemes, paths that climb out with ``..``)
+    is refused.
     """
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme == "file":
         path = Path(url2pathname(unquote(parts.path)))
-        if path.is_file() and _inside(path, [*_static_roots(), Path(settings.MEDIA_ROOT)]):
+        if path.is_file() and _inside(path, _static_roots()):
             return path
-        raise RefusedURL(f"Refused file outside static and media: {url}")
+        raise RefusedURL(f"Refused file outside static: {url}")
     if scheme not in {"http", "https"}:
         raise RefusedURL(f"Refused scheme: {url}")
     origin = urlsplit(site_origin)
@@ -95,15 +96,9 @@ def local_file_for(url: str, site_origin: str) -> Path:
         raise RefusedURL(f"Refused another host: {url}")
     path = unquote(parts.path)
     static_prefix = _url_path_prefix(settings.STATIC_URL)
-    media_prefix = _url_path_prefix(settings.MEDIA_URL)
     found = None
     if static_prefix and path.startswith(static_prefix):
         found = _static_file(path.removeprefix(static_prefix))
-    elif media_prefix and path.startswith(media_prefix):
-        try:
-            found = Path(safe_join(settings.MEDIA_ROOT, path.removeprefix(media_prefix)))
-        except SuspiciousFileOperation:
-            found = None
     if found is None or not found.is_file():
         raise RefusedURL(f"Refused: not one of the portal's static or media files: {url}")
     return found
@@ -123,6 +118,10 @@ def url_fetcher(site_origin: str):
             self._request = None
 
         def fetch(self, url, headers=None):
+            media = media_for_url(url, site_origin)
+            if media is not None:
+                content_type = mimetypes.guess_type(urlsplit(url).path)[0] or "image/png"
+                return URLFetcherResponse(url, media, {"Content-Type": content_type})
             path = local_file_for(url, site_origin)
             content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})

@@ -1,4 +1,4 @@
-"""Checks on uploaded attachments, and the private storage they live in.
+"""Checks on uploaded attachments, the storages uploads live in, and their names.
 
 An upload is accepted only when its extension is on the allowlist *and* its
 bytes look like that kind of file: an HTML page renamed ``.pdf`` or a zip
@@ -7,14 +7,17 @@ decide here, never one the uploader claimed.
 """
 
 import codecs
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from urllib.parse import unquote, urljoin
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 PDF_MAGIC = b"%PDF-"
@@ -194,3 +197,81 @@ def validate_attachment_upload(attachment) -> None:
     attachment.original_name = checked.original_name
     attachment.content_type = checked.content_type
     attachment.size = checked.size
+
+
+class FeaturedImageStorage(Storage):
+    """Featured images live in the private storage (a folder or bucket), so a draft's
+    image is never public; their URL is the view that checks the post is visible."""
+
+    @property
+    def private(self) -> Storage:
+        return storages["attachments"]
+
+    def _open(self, name, mode="rb"):
+        return self.private.open(name, mode)
+
+    def save(self, name, content, max_length=None):
+        return self.private.save(name, content, max_length=max_length)
+
+    def delete(self, name):
+        self.private.delete(name)
+
+    def exists(self, name):
+        return self.private.exists(name)
+
+    def size(self, name):
+        return self.private.size(name)
+
+    def generate_filename(self, filename):
+        return self.private.generate_filename(filename)
+
+    def url(self, name):
+        return reverse("posts:featured_image", kwargs={"name": name})
+
+
+def featured_image_storage() -> Storage:
+    return FeaturedImageStorage()
+
+
+def generated_name(folder: str, filename: str) -> str:
+    """A random name in ``folder``: the uploader's file name never reaches a URL."""
+    return f"{folder}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+def portrait_upload_to(instance, filename: str) -> str:
+    return generated_name("portraits", filename)
+
+
+def featured_image_upload_to(instance, filename: str) -> str:
+    return generated_name("featured", filename)
+
+
+def open_media(name: str, storage: Storage | None = None) -> bytes | None:
+    """A media file's bytes through the storage API (local disk or S3), never over HTTP."""
+    storage = storage or storages["default"]
+    try:
+        with storage.open(name, "rb") as handle:
+            return handle.read()
+    except (FileNotFoundError, SuspiciousFileOperation, OSError):
+        return None
+
+
+def media_for_url(url: str, site_origin: str) -> bytes | None:
+    """The bytes of one of the portal's media files named by ``url`` (public media or a
+    featured image), or None when the URL is not one of them. For the PDF fetcher."""
+    origin = site_origin.rstrip("/") + "/"
+    sources = [
+        (urljoin(origin, settings.MEDIA_URL), "", storages["default"]),
+        (
+            urljoin(origin, reverse("posts:featured_image", kwargs={"name": "featured/"})),
+            "featured/",
+            featured_image_storage(),
+        ),
+    ]
+    for prefix, folder, storage in sources:
+        if url.startswith(prefix):
+            name = folder + unquote(url.removeprefix(prefix).split("?", 1)[0])
+            if ".." in PurePath(name).parts:
+                return None
+            return open_media(name, storage)
+    return None

@@ -214,7 +214,9 @@ else:
 # keeps tasks in the database for `manage.py run_worker` (see portal/worker.py).
 TASKS_BACKEND = env(
     "TASKS_BACKEND",
-    "django.tasks.backends.immediate.ImmediateBackend" if DEBUG else "django_tasks_db.DatabaseBackend",
+    "django.tasks.backends.immediate.ImmediateBackend"
+    if DEBUG
+    else "django_tasks_db.DatabaseBackend",
 )
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 # A failed task is run again this many times in all (with a growing pause) before it

@@ -38,6 +38,11 @@ class AccountAdapter(DefaultAccountAdapter):
             message.attach_alternative(html, "text/html")
         return message
 
+    def save_user(self, request, user, form, commit=True):
+        # The public name asked for at sign-up (accounts.forms.SignupForm).
+        user.display_name = form.cleaned_data.get("display_name", "").strip()
+        return super().save_user(request, user, form, commit)
+
     def populate_username(self, request, user):
         # The User model has no username; nothing to fill in.
         return None

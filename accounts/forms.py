@@ -1,13 +1,57 @@
+from allauth.account import app_settings as allauth_settings
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.internal.flows.login import perform_login
+from allauth.account.internal.flows.signup import complete_signup
+from allauth.account.models import Login
+from allauth.account.utils import filter_users_by_email, get_next_redirect_url
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+
+PUBLIC_NAME_HELP = _("Shown with your comments. Your email address is never shown.")
+# Sign-up always confirms the address before logging in, whatever
+# ACCOUNT_EMAIL_VERIFICATION says: only then can a taken address get the very
+# same answer as a new one (allauth hides it in "mandatory" mode only).
+SIGNUP_VERIFICATION = allauth_settings.EmailVerificationMethod.MANDATORY
+
+
+class SignupForm(AllauthSignupForm):
+    display_name = forms.CharField(
+        label=_("Public name"), max_length=80, help_text=PUBLIC_NAME_HELP
+    )
+    field_order = ["email", "display_name", "password1", "password2"]
+
+    def validate_unique_email(self, value: str) -> str:
+        # Never "already registered": remember it, answer as for a new address.
+        self.account_already_exists = bool(filter_users_by_email(value))
+        return value
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # No account; the owner gets an "you already have an account" email.
+            login = Login(
+                user=None,
+                email=self.cleaned_data["email"],
+                signup=True,
+                email_verification=SIGNUP_VERIFICATION,
+            )
+            return None, perform_login(request, login)
+        user = self.save(request)
+        return user, complete_signup(
+            request,
+            user=user,
+            email_verification=SIGNUP_VERIFICATION,
+            redirect_url=get_next_redirect_url(request),
+        )
 
 
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name"]
+        labels = {"display_name": _("Public name")}
+        help_texts = {"display_name": PUBLIC_NAME_HELP}
 
 
 class DeleteAccountForm(forms.Form):

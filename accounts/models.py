@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,5 +66,5 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
-        """The name shown to other readers: never the full email address."""
-        return self.display_name or self.email.split("@", 1)[0]
+        """The name shown to other readers: never derived from the email address."""
+        return self.display_name or gettext("Member")

@@ -34,7 +34,7 @@ def main() -> None:
     from django.urls import reverse
 
     from posts.models import Post
-    from posts.pdf import post_cache_key, render_post_pdf, site_origin
+    from posts.printing.render import post_cache_key, render_post_pdf, site_origin
 
     posts = Post.objects.published()
     if args.slug:
@@ -43,7 +43,7 @@ def main() -> None:
         post = posts.annotate(length=Length("body")).order_by("-length").first()
     if post is None:
         sys.exit("No published post: run manage.py load_demo first.")
-    post = posts.with_card_data().prefetch_related("attachments").get(pk=post.pk)
+    post = posts.for_post_page().get(pk=post.pk)
     request = RequestFactory().get(reverse("posts:pdf", args=[post.slug]))
 
     started = time.perf_counter()

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from django.utils.translation import ngettext
 
 from .models import Comment, CommentReport, CommentStatus
 from .moderation import moderate
+from .suspensions import CommentingSuspension, suspend
 
 
 class ModerationActionForm(ActionForm):
@@ -50,9 +52,15 @@ class FlaggedFilter(admin.SimpleListFilter):
     parameter_name = "flagged"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Flagged by a rule or a report")), ("no", _("No flags"))]
+        return [
+            ("yes", _("Flagged by a rule or a report")),
+            ("reported", _("Reports awaiting a decision")),
+            ("no", _("No flags")),
+        ]
 
     def queryset(self, request, queryset):
+        if self.value() == "reported":
+            return queryset.filter(reports__dismissed_at__isnull=True).distinct()
         if self.value() == "yes":
             return queryset.exclude(flags=[])
         if self.value() == "no":
@@ -64,7 +72,7 @@ class CommentReportInline(admin.TabularInline):
     model = CommentReport
     extra = 0
     can_delete = False
-    fields = ["created_at", "user", "reason"]
+    fields = ["created_at", "user", "reason", "dismissed_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -81,7 +89,7 @@ class CommentAdmin(admin.ModelAdmin):
     ordering = ["-created_at", "-pk"]
     date_hierarchy = "created_at"
     action_form = ModerationActionForm
-    actions = ["approve", "reject", "mark_spam"]
+    actions = ["approve", "reject", "mark_spam", "suspend_authors"]
     inlines = [CommentReportInline]
     fields = [
         "post",
@@ -170,3 +178,46 @@ class CommentAdmin(admin.ModelAdmin):
                 "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", n
             ),
         )
+
+    @admin.action(
+        description=_("Suspend the authors' commenting (the reason is shown to them)"),
+        permissions=["suspend"],
+    )
+    def suspend_authors(self, request, queryset):
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            self.message_user(
+                request, _("Give a reason: the member sees it instead of the form."), messages.ERROR
+            )
+            return
+        users = {comment.user for comment in queryset.select_related("user") if comment.user}
+        count = suspend(users, reason, request.user)
+        message = ngettext("%(count)d member suspended.", "%(count)d members suspended.", count) % {
+            "count": count
+        }
+        self.message_user(request, message, messages.SUCCESS)
+
+    def has_suspend_permission(self, request):
+        return request.user.has_perm("comments.add_commentingsuspension")
+
+
+@admin.register(CommentingSuspension)
+class CommentingSuspensionAdmin(admin.ModelAdmin):
+    list_display = ["user", "reason", "created_by", "created_at", "lifted_at"]
+    list_filter = [("lifted_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user", "created_by"]
+    search_fields = ["user__email", "user__display_name", "reason"]
+    fields = ["user", "reason", "created_by", "created_at", "lifted_at"]
+    readonly_fields = ["user", "created_by", "created_at"]
+    actions = ["lift"]
+
+    def has_add_permission(self, request):
+        return False  # suspend from a comment of the member's (action in the comments list)
+
+    @admin.action(description=_("Lift the selected suspensions"), permissions=["change"])
+    def lift(self, request, queryset):
+        count = queryset.filter(lifted_at__isnull=True).update(lifted_at=timezone.now())
+        message = ngettext(
+            "%(count)d suspension lifted.", "%(count)d suspensions lifted.", count
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)

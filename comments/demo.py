@@ -8,11 +8,13 @@ moderator too (she is not yet trusted for auto-approval).
 from collections import Counter
 from datetime import timedelta
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import User
 from posts.models import Post
 
+from .groups import MODERATORS
 from .models import Comment, CommentStatus
 
 COMMENTER = ("samir@example.org", "Samir Haddad")
@@ -32,7 +34,7 @@ PENDING = (READER, "Thank you for this brief. Could you say more about how you m
 
 
 def load_demo_comments(dry_run: bool = False) -> Counter:
-    created: Counter[str] = Counter()
+    created = _ensure_demo_moderator(dry_run)
     post = Post.objects.published().order_by("-published_at", "-pk").first()
     if post is None:
         return created
@@ -112,3 +114,15 @@ def _ensure(post, user, text, status, start, minutes, created, dry_run, parent=N
         moderators_notified_at=start + timedelta(minutes=minutes),
         **moderated,
     )
+
+
+def _ensure_demo_moderator(dry_run: bool) -> Counter:
+    """The demo editor moderates comments too."""
+    created: Counter[str] = Counter()
+    editor = User.objects.filter(email=EDITOR).first()
+    if editor is None or editor.groups.filter(name=MODERATORS).exists():
+        return created
+    created["group memberships"] += 1
+    if not dry_run:
+        editor.groups.add(Group.objects.get_or_create(name=MODERATORS)[0])
+    return created

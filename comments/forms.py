@@ -2,13 +2,33 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.core import signing
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .models import CommentReport
+
+RENDERED_SALT = "comments.form-rendered"
+
+
+def render_stamp() -> str:
+    """When the form was shown, signed so a robot cannot backdate it."""
+    return signing.dumps(timezone.now().timestamp(), salt=RENDERED_SALT)
+
+
+def filled_too_fast(stamp: str) -> bool:
+    """Sent sooner than a person could type, or without a genuine stamp: a robot."""
+    try:
+        shown = float(signing.loads(stamp, salt=RENDERED_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        return True
+    return timezone.now().timestamp() - shown < settings.COMMENTS_MIN_FILL_SECONDS
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Leave a comment"), widget=forms.Textarea(attrs={"rows": 5}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     token = forms.UUIDField(widget=forms.HiddenInput)
+    rendered = forms.CharField(required=False, widget=forms.HiddenInput)
     # Honeypot: hidden from people by CSS and aria-hidden; robots fill it in.
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -19,30 +39,47 @@ class CommentForm(forms.Form):
     def __init__(self, *args, parent=None, **kwargs):
         key = parent.pk if parent else "new"
         kwargs.setdefault("auto_id", f"comment-{key}-%s")
-        kwargs.setdefault("initial", {"token": uuid.uuid4(), "parent": key if parent else None})
+        kwargs.setdefault(
+            "initial",
+            {"token": uuid.uuid4(), "parent": key if parent else None, "rendered": render_stamp()},
+        )
         super().__init__(*args, **kwargs)
+        # Built here, not at import, so the length follows the setting (tests change it).
         self.max_length = settings.COMMENTS_MAX_LENGTH
-        self.fields["body"].widget.attrs.update(
-            {
-                "maxlength": self.max_length,
-                "data-comment-text": "",
-                "aria-describedby": f"comment-{key}-counter",
-            }
+        self.fields["body"] = forms.CharField(
+            label=_("Leave a comment"),
+            max_length=self.max_length,
+            error_messages={
+                "max_length": _(
+                    "Please shorten your comment to %(limit_value)s characters "
+                    "(it has %(show_value)s)."
+                )
+            },
+            widget=forms.Textarea(
+                attrs={
+                    "rows": 5,
+                    "data-comment-text": "",
+                    "aria-describedby": f"comment-{key}-counter",
+                }
+            ),
         )
 
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if len(body) > self.max_length:
-            raise forms.ValidationError(
-                _("Please shorten your comment to %(max)s characters (it has %(length)s).")
-                % {"max": self.max_length, "length": len(body)}
-            )
-        return body
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["too_fast"] = filled_too_fast(cleaned.get("rendered", ""))
+        return cleaned
 
 
-class ReportForm(forms.Form):
-    reason = forms.CharField(
-        label=_("What is wrong with this comment?"),
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+class ReportForm(forms.ModelForm):
+    """The reason's length comes from the model: one limit for the form and the table."""
+
+    class Meta:
+        model = CommentReport
+        fields = ["reason"]
+        labels = {"reason": _("What is wrong with this comment?")}
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"reason": {"required": _("Please say briefly what is wrong.")}}
+
+    @classmethod
+    def for_comment(cls, comment, data=None):
+        return cls(data, auto_id=f"report-{comment.pk}-%s")

@@ -7,6 +7,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .suspensions import CommentingSuspension  # noqa: F401  (a model of this app)
+
 
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
@@ -28,6 +30,7 @@ class CommentFlag(models.TextChoices):
     WORDS = "words", _("Blocked words")
     DUPLICATE = "duplicate", _("Same text posted moments before")
     REPORTED = "reported", _("Reported by a member")
+    TOO_FAST = "too_fast", _("Form sent faster than a person can type (robot)")
 
 
 class CommentQuerySet(models.QuerySet):
@@ -36,6 +39,13 @@ class CommentQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=CommentStatus.PENDING)
+
+    def awaiting_moderators(self):
+        """What the moderators' digest announces: pending, or reported and not yet decided."""
+        return self.filter(
+            Q(status=CommentStatus.PENDING) | Q(reports__dismissed_at__isnull=True),
+            moderators_notified_at__isnull=True,
+        ).distinct()
 
     def publicly_visible(self):
         """Approved, and a reply only while the comment it answers is approved too."""
@@ -147,6 +157,8 @@ class Comment(models.Model):
     )
     # When moderators were told about this pending comment (digest emails).
     moderators_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The outcome last emailed to the author: re-approving after a report sends nothing.
+    author_told_status = models.CharField(max_length=12, blank=True, editable=False)
     # One token per rendered form: a double-clicked submit stores one comment.
     idempotency_token = models.UUIDField(null=True, blank=True, editable=False)
 
@@ -200,6 +212,8 @@ class CommentReport(models.Model):
     )
     reason = models.TextField(_("reason"), max_length=500)
     created_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    # Set when a moderator kept the comment: the reporter's later reports weigh less.
+    dismissed_at = models.DateTimeField(_("dismissed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("report")

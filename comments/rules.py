@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .models import Comment, CommentFlag, CommentStatus
+from .suspensions import CommentingSuspension
 
 LINK_RE = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 
@@ -36,19 +39,50 @@ def comments_are_open(post) -> bool:
     return not days or post.published_at > timezone.now() - timedelta(days=days)
 
 
-def rate_limited(user) -> bool:
-    """One comment per interval for everyone but staff; fewer a day for brand-new accounts."""
+def retry_after(user) -> int:
+    """Seconds before the member may comment again (0: now). One comment per interval for
+    everyone but staff; fewer a day for brand-new accounts."""
     if user.is_staff:
-        return False
+        return 0
     now = timezone.now()
-    mine = Comment.objects.filter(user=user)
+    mine = Comment.objects.filter(user=user).order_by("-created_at")
     interval = timedelta(seconds=settings.COMMENTS_MIN_INTERVAL_SECONDS)
-    if mine.filter(created_at__gt=now - interval).exists():
-        return True
-    if user.date_joined > now - timedelta(days=1):
-        day = mine.filter(created_at__gt=now - timedelta(days=1)).count()
-        return day >= settings.COMMENTS_NEW_ACCOUNT_DAILY_LIMIT
-    return False
+    latest = mine.filter(created_at__gt=now - interval).first()
+    if latest:
+        return seconds_until(latest.created_at + interval)
+    day = timedelta(days=1)
+    limit = settings.COMMENTS_NEW_ACCOUNT_DAILY_LIMIT
+    if user.date_joined > now - day:
+        today = list(mine.filter(created_at__gt=now - day).values_list("created_at", flat=True))
+        if len(today) >= limit:
+            return seconds_until(min(today[limit - 1] + day, user.date_joined + day))
+    return 0
+
+
+def seconds_until(moment) -> int:
+    return max(1, int((moment - timezone.now()).total_seconds()) + 1)
+
+
+def cannot_comment(user) -> str | None:
+    """Why a logged-in member may not comment ("suspended", "unverified"), or None (one query)."""
+    from allauth.account.models import EmailAddress
+
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values(
+            suspended=Exists(CommentingSuspension.objects.active().filter(user=OuterRef("pk"))),
+            verified=Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
+        )
+        .first()
+    )
+    if row is None:
+        return None
+    if row["suspended"]:
+        return "suspended"
+    if settings.ACCOUNT_EMAIL_VERIFICATION != "none" and not row["verified"]:
+        return "unverified"
+    return None
 
 
 def blocked_word(text: str) -> str | None:
@@ -71,11 +105,17 @@ def is_trusted(user) -> bool:
     return Comment.objects.approved().filter(user=user).count() >= needed
 
 
-def assess(user, text: str, honeypot: str = "") -> Verdict:
+def assess(user, text: str, honeypot: str = "", *, too_fast: bool = False) -> Verdict:
     """The status a new comment starts with, and the reasons behind it."""
     if honeypot:
         verdict = Verdict(CommentStatus.SPAM)
         verdict.flag(CommentFlag.HONEYPOT, "The hidden field was filled in.")
+        return verdict
+    if too_fast:
+        verdict = Verdict(CommentStatus.SPAM)
+        verdict.flag(
+            CommentFlag.TOO_FAST, "Sent sooner after the form was shown than a person can."
+        )
         return verdict
     if is_duplicate(user, text):
         verdict = Verdict(CommentStatus.REJECTED)

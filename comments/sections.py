@@ -1,14 +1,16 @@
 """What the comments section of a post page shows, for the page and its htmx partials."""
 
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .forms import CommentForm
 from .models import Comment
-from .rules import comments_are_open
+from .rules import cannot_comment, comments_are_open
+from .suspensions import CommentingSuspension
 
 # Outcomes the form area can show instead of a fresh form (?comment_sent=...).
 SENT_STATES = {"thanks", "published", "duplicate"}
@@ -35,13 +37,28 @@ def reply_target(post, pk):
 
 def login_url(post) -> str:
     back = f"{post.get_absolute_url()}#comment-form"
-    return f"{reverse('account_login')}?next={quote(back)}"
+    return f"{reverse('account_login')}?{urlencode({'next': back}, safe='/')}"
+
+
+def barrier_message(user, barrier: str) -> str:
+    """What a member who may not comment is told, for pages that show the form's errors."""
+    if barrier == "suspended":
+        reason = CommentingSuspension.objects.current_for(user).reason
+        return _("The moderators have suspended your commenting: %(reason)s") % {"reason": reason}
+    return _("Please confirm your email address before you comment.")
 
 
 def form_area_context(request, post, *, form=None, parent=None, state=None):
+    is_open = comments_are_open(post)
+    user = request.user
+    barrier = cannot_comment(user) if is_open and user.is_authenticated and not state else None
     return {
         "post": post,
-        "comments_open": comments_are_open(post),
+        "comments_open": is_open,
+        "barrier": barrier,
+        "suspension": CommentingSuspension.objects.current_for(user)
+        if barrier == "suspended"
+        else None,
         "form": form or CommentForm(parent=parent),
         "parent": parent,
         "state": state,

@@ -1,34 +1,31 @@
-"""Emails about comments, sent through django.tasks so a worker can take them over.
+"""Emails about comments, sent through django.tasks so a worker takes them over.
 
-Moderator digest (batching): every new pending comment asks for a digest. The
-digest task looks at the newest ``moderators_notified_at`` in the Comment table:
-if a digest went out less than COMMENTS_DIGEST_MINUTES ago it sends nothing, and
-the waiting comments ride along in the next one. So moderators get at most one
-email per window, listing every comment that arrived since the last. With a
-backend that supports deferred runs (a real worker), a follow-up digest is
-scheduled for the end of the window; with the immediate backend the next
-comment after the window, or ``manage.py send_comment_digest`` from cron,
-sends it.
+Moderator digest: at most one email per COMMENTS_DIGEST_MINUTES, listing every
+comment awaiting moderators that they have not heard about. When a comment enters
+the queue inside a window, a digest task is scheduled for the window's end
+(``run_after``), once per window, so nothing waits for a second comment. The
+immediate backend cannot defer: it sends at once when the window allows, and
+``manage.py send_comment_digest`` (from cron) sends what is due.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models import Max, Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .groups import MODERATORS
 from .models import Comment, CommentStatus
-
-MODERATORS_GROUP = "Moderators"
 
 
 def moderator_emails() -> list[str]:
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    moderators = users.filter(groups__name=MODERATORS_GROUP).distinct()
+    moderators = users.filter(groups__name=MODERATORS).distinct()
     if not moderators.exists():
         moderators = users.filter(is_superuser=True)
     return sorted(moderators.values_list("email", flat=True))
@@ -46,14 +43,12 @@ def next_digest_at():
     return None
 
 
-@task
-def send_moderator_digest() -> int:
-    """One email listing every pending comment moderators have not heard about yet."""
+def send_due_digest() -> int:
+    """Send the digest if the window allows; returns how many comments it announced."""
     if next_digest_at():
         return 0
     waiting = list(
-        Comment.objects.pending()
-        .filter(moderators_notified_at__isnull=True)
+        Comment.objects.awaiting_moderators()
         .select_related("post", "user")
         .order_by("created_at", "pk")
     )
@@ -71,19 +66,38 @@ def send_moderator_digest() -> int:
     return len(waiting)
 
 
+@task
+def send_moderator_digest() -> int:
+    """Send now if the window allows; a comment that arrived meanwhile gets the next window."""
+    later = next_digest_at()
+    if later is None:
+        return send_due_digest()
+    if Comment.objects.awaiting_moderators().exists():
+        schedule_digest(later)
+    return 0
+
+
+def schedule_digest(when) -> None:
+    """One digest task per window, across app servers (the cache is shared)."""
+    if not send_moderator_digest.get_backend().supports_defer:
+        return  # the immediate backend: send_comment_digest from cron sends it
+    key = f"comments:digest-scheduled:{when.timestamp():.0f}"
+    if cache.add(key, True, timeout=int(digest_window().total_seconds()) + 60):
+        send_moderator_digest.using(run_after=when).enqueue()
+
+
 def request_moderator_digest() -> None:
-    """Called after a comment lands in the queue; sends now or leaves it to the next digest."""
-    backend = send_moderator_digest.get_backend()
+    """Called after a comment enters the queue: send now, or schedule one for the window's end."""
     later = next_digest_at()
     if later is None:
         send_moderator_digest.enqueue()
-    elif backend.supports_defer:
-        send_moderator_digest.using(run_after=later).enqueue()
+    else:
+        schedule_digest(later)
 
 
 @task
 def notify_comment_author(comment_id: int) -> bool:
-    """Tell a member their comment was approved or rejected, with the moderator's reason."""
+    """Tell a member their comment was approved or rejected, once per outcome."""
     comment = (
         Comment.objects.filter(
             pk=comment_id, status__in=CommentStatus.told_to_author(), user__isnull=False
@@ -92,11 +106,12 @@ def notify_comment_author(comment_id: int) -> bool:
         .select_related("post", "user")
         .first()
     )
-    if comment is None:
+    if comment is None or comment.author_told_status == comment.status:
         return False
     with translation.override(settings.LANGUAGE_CODE):
         context = {"comment": comment, "site_url": settings.SITE_URL}
         subject = render_to_string("comments/emails/outcome_subject.txt", context).strip()
         body = render_to_string("comments/emails/outcome.txt", context)
     send_mail(subject, body, None, [comment.user.email])
+    Comment.objects.filter(pk=comment.pk).update(author_told_status=comment.status)
     return True

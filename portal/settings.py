@@ -53,6 +53,7 @@ SITE_NAME = env("PORTAL_SITE_NAME", "Knowledge Portal")
 INSTALLED_APPS = [
     "accounts",
     "posts",
+    "saved",
     "comments",
     "portal",
     "django.contrib.admin",
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so static files served by WhiteNoise get the header too.
+    "portal.middleware.same_origin_resources",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -85,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.end_idle_sessions",
     "portal.middleware.private_for_members",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -108,7 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
-                "posts.context_processors.saved_posts",
+                "saved.context_processors.saved_posts",
             ],
         },
     },
@@ -166,10 +170,23 @@ LOGIN_REDIRECT_URL = "posts:latest"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# The sign-up form adds the public name (accounts.forms.SignupForm).
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# Mandatory in production: an unverified address cannot log in. Debug keeps
+# "optional" so `make run` works without reading emails.
 ACCOUNT_EMAIL_VERIFICATION = env_choice(
-    "ACCOUNT_EMAIL_VERIFICATION", "optional", {"none", "optional", "mandatory"}
+    "ACCOUNT_EMAIL_VERIFICATION",
+    "optional" if DEBUG else "mandatory",
+    {"none", "optional", "mandatory"},
 )
 ACCOUNT_PREVENT_ENUMERATION = True
+# Adding or removing an email address asks for the password again (changing the
+# password asks for the current one in its own form).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# None: the login form offers "Remember me". Without it the session ends when the
+# browser closes or after PORTAL_SESSION_IDLE_MINUTES idle (portal.middleware).
+ACCOUNT_SESSION_REMEMBER = None
+SESSION_IDLE_SECONDS = env_int("PORTAL_SESSION_IDLE_MINUTES", 120) * 60
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
 # One address per member: "change email" replaces it once the new one is verified.
@@ -291,10 +308,14 @@ if S3_MEDIA_BUCKET:
 # Django serves /media/ itself (a small box without a web server for it); only for
 # media on local disk: on S3 the bucket's URL is used.
 SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG) and not S3_MEDIA_BUCKET
+# Static files are for this site only: no "Access-Control-Allow-Origin: *".
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 
-# Uploads
+# Uploads. Request bodies keep Django's 2.5 MB limit: uploaded files do not count.
 ATTACHMENT_MAX_BYTES = env_int("PORTAL_ATTACHMENT_MAX_MB", 25) * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Portraits and featured images: a small file can decode to gigabytes (image bomb).
+IMAGE_MAX_PIXELS = env_int("PORTAL_IMAGE_MAX_MEGAPIXELS", 25) * 1_000_000
+IMAGE_MAX_SIDE = env_int("PORTAL_IMAGE_MAX_SIDE", 8000)  # pixels, width or height
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Content Security Policy: nothing inline, everything from this origin.
@@ -331,7 +352,13 @@ if not DEBUG:
     # Off only for plain-HTTP trials such as `make cluster`: browsers drop secure
     # cookies over http://, so nobody could log in.
     SESSION_COOKIE_SECURE = env_bool("PORTAL_SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    if SESSION_COOKIE_SECURE:
+        # __Host- cookies must be Secure, for Path=/ and without Domain: no
+        # subdomain can set or overwrite them.
+        SESSION_COOKIE_NAME = "__Host-sessionid"
+        CSRF_COOKIE_NAME = "__Host-csrftoken"
+        LANGUAGE_COOKIE_NAME = "__Host-django_language"
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
@@ -367,6 +394,12 @@ COMMENTS_BLOCKED_WORDS = env_list(
 COMMENTS_AUTO_APPROVE_AFTER = env_int("PORTAL_COMMENTS_AUTO_APPROVE_AFTER", 3)  # 0 = never
 COMMENTS_CLOSE_AFTER_DAYS = env_int("PORTAL_COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0 = never
 COMMENTS_DIGEST_MINUTES = env_int("PORTAL_COMMENTS_DIGEST_MINUTES", 5)  # moderator email spacing
+COMMENTS_MIN_FILL_SECONDS = env_int("PORTAL_COMMENTS_MIN_FILL_SECONDS", 3)  # faster: a robot
+# Reports hide an approved comment only when established members' weighted reports add up.
+COMMENTS_REPORT_HIDE_THRESHOLD = env_int("PORTAL_COMMENTS_REPORT_HIDE_THRESHOLD", 3)
+COMMENTS_REPORTER_MIN_ACCOUNT_DAYS = env_int("PORTAL_COMMENTS_REPORTER_MIN_ACCOUNT_DAYS", 7)
+COMMENTS_REPORTER_MIN_APPROVED = env_int("PORTAL_COMMENTS_REPORTER_MIN_APPROVED", 1)  # comments
+COMMENTS_REPORTS_PER_DAY = env_int("PORTAL_COMMENTS_REPORTS_PER_DAY", 10)  # per member
 
 LOGGING = logging_config(
     env_choice("PORTAL_LOG_FORMAT", "plain", {"plain", "json"}), env("PORTAL_LOG_LEVEL", "INFO")

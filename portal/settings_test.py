@@ -18,6 +18,11 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
+# __Host- names need Secure cookies, which the test client and live_server (http) lack.
+SESSION_COOKIE_NAME = "sessionid"
+CSRF_COOKIE_NAME = "csrftoken"
+LANGUAGE_COOKIE_NAME = "django_language"
 SECURE_HSTS_SECONDS = 0
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -12,9 +13,13 @@ from . import views
 admin.site.site_header = _("Portal administration")
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Editorial desk")
+# The admin logs in through the portal's login, so allauth's rate limits
+# (ACCOUNT_RATE_LIMITS) guard it too; its own form would take endless guesses.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("posts.urls")),
+    path("", include("saved.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),

@@ -1,5 +1,7 @@
 """Site-wide views: health checks, robots.txt and error pages."""
 
+import logging
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -8,6 +10,11 @@ from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+
+from .absolute import absolute_url
+from .outage import database_is_away, outage_response
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -25,10 +32,9 @@ def readyz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception as exc:  # any database failure means "not ready"
-        return JsonResponse(
-            {"database": "unavailable", "error": exc.__class__.__name__}, status=503
-        )
+    except Exception:  # any database failure means "not ready"; the log has the details
+        logger.exception("Readiness check: the database does not answer")
+        return JsonResponse({"database": "unavailable"}, status=503)
     return JsonResponse({"database": "ok"})
 
 
@@ -41,7 +47,7 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /saved/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
@@ -64,6 +70,8 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    if database_is_away():
+        return outage_response(request)
     # No request context: its processors (user, messages) might query a broken database.
     html = loader.get_template("errors/500.html").render({"SITE_NAME": settings.SITE_NAME})
     return HttpResponse(html, status=500)

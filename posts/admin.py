@@ -7,14 +7,23 @@ to decide (status, date, reads, downloads) in a fixed number of queries.
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import IntegerField, OuterRef, Prefetch, Subquery, Sum
+from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Attachment, Author, Post, PostActivity, PostAuthor, PostStatus
+from .models import (
+    Attachment,
+    Author,
+    Post,
+    PostActivity,
+    PostAuthor,
+    PostStatus,
+    PublicationState,
+    authors_prefetch,
+)
 
 
 def _sum_per_post(model, column: str) -> Coalesce:
@@ -36,22 +45,11 @@ class PublicationStateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [
-            ("draft", _("Draft")),
-            ("scheduled", _("Scheduled")),
-            ("live", _("Published (live)")),
-        ]
+        return PublicationState.choices
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=PostStatus.PUBLISHED)
-        match self.value():
-            case "draft":
-                return queryset.filter(status=PostStatus.DRAFT)
-            case "scheduled":
-                return published.filter(published_at__gt=now)
-            case "live":
-                return published.filter(published_at__lte=now)
+        if self.value() in PublicationState.values:
+            return queryset.in_state(self.value())
         return queryset
 
 
@@ -137,24 +135,19 @@ class PostAdmin(admin.ModelAdmin):
                 total_views=_sum_per_post(PostActivity, "views"),
                 total_downloads=_sum_per_post(Attachment, "download_count"),
             )
-            .prefetch_related(
-                Prefetch(
-                    "post_authors",
-                    queryset=PostAuthor.objects.select_related("author").order_by("position", "pk"),
-                )
-            )
+            .prefetch_related(authors_prefetch())
         )
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, post):
         """The state in words (scheduled posts stand out) and a preview link under it."""
-        if post.is_scheduled:
+        if post.state == PublicationState.SCHEDULED:
             when = timezone.localtime(post.published_at).strftime("%Y-%m-%d %H:%M")
             label = format_html(
                 '<strong class="post-state post-state--scheduled">{}</strong>',
                 _("Scheduled for %(when)s") % {"when": when},
             )
-        elif post.status == PostStatus.DRAFT:
+        elif post.state == PublicationState.DRAFT:
             label = format_html('<em class="post-state post-state--draft">{}</em>', _("Draft"))
         else:
             label = _("Published")

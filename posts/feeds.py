@@ -1,11 +1,15 @@
 """RSS and Atom feeds: latest posts, per topic, per author. Published posts only."""
 
+from copy import copy
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+
+from portal.absolute import absolute_url
 
 from .models import Author, Post
 
@@ -20,12 +24,22 @@ def published_topics():
 class LatestPostsFeed(Feed):
     title = _("Latest posts")
     description = _("The newest learning briefs, good practices and field notes.")
+    request = None
+
+    def get_feed(self, obj, request):
+        # One instance serves every request: a copy carries this request for absolute_url.
+        feed = copy(self)
+        feed.request = request
+        return Feed.get_feed(feed, obj, request)
 
     def link(self):
-        return reverse("posts:latest")
+        return absolute_url(reverse("posts:latest"), self.request)
+
+    def item_link(self, post):
+        return absolute_url(post.get_absolute_url(), self.request)
 
     def items(self):
-        return Post.objects.published().newest_first().with_card_data()[:FEED_SIZE]
+        return Post.objects.published().with_card_data()[:FEED_SIZE]
 
     def item_title(self, post):
         return post.title
@@ -59,18 +73,13 @@ class TopicFeed(LatestPostsFeed):
         return _("Posts on %(topic)s") % {"topic": tag.name}
 
     def link(self, tag):
-        return reverse("posts:topic", kwargs={"slug": tag.slug})
+        return absolute_url(reverse("posts:topic", kwargs={"slug": tag.slug}), self.request)
 
     def description(self, tag):
         return self.title(tag)
 
     def items(self, tag):
-        return (
-            Post.objects.published()
-            .filter(tags__slug=tag.slug)
-            .newest_first()
-            .with_card_data()[:FEED_SIZE]
-        )
+        return Post.objects.published().filter(tags__slug=tag.slug).with_card_data()[:FEED_SIZE]
 
 
 class TopicAtomFeed(TopicFeed):
@@ -88,7 +97,7 @@ class AuthorFeed(LatestPostsFeed):
         return _("Posts by %(author)s") % {"author": author.name}
 
     def link(self, author):
-        return author.get_absolute_url()
+        return absolute_url(author.get_absolute_url(), self.request)
 
     def description(self, author):
         return self.title(author)
@@ -97,7 +106,6 @@ class AuthorFeed(LatestPostsFeed):
         return (
             Post.objects.published()
             .filter(post_authors__author=author)
-            .newest_first()
             .with_card_data()[:FEED_SIZE]
         )
 

@@ -7,12 +7,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Prefetch
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from .images import image_upload_errors
+from .preview import can_preview
 from .sanitize import sanitize_html
 from .uploads import (
     featured_image_storage,
@@ -26,6 +29,14 @@ from .uploads import (
 class PostStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+
+
+class PublicationState(models.TextChoices):
+    """Where a post stands for readers: derived from status and date, never stored."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    LIVE = "live", _("Published (live)")
 
 
 def authors_prefetch(prefix: str = "") -> Prefetch:
@@ -42,23 +53,49 @@ def attachments_prefetch(prefix: str = "") -> Prefetch:
     return Prefetch(f"{prefix}attachments", queryset=Attachment.objects.all())
 
 
+def post_page_prefetches() -> list:
+    """Everything a post page shows besides the post: authors, topics and files."""
+    return [authors_prefetch(), "tags", attachments_prefetch()]
+
+
 class PostQuerySet(models.QuerySet):
+    # The three publication states. Post.state is the same rule for one loaded post.
+    def drafts(self):
+        return self.filter(status=PostStatus.DRAFT)
+
+    def scheduled(self, at=None):
+        """Published, but waiting for its date: it appears by itself then."""
+        return self.filter(status=PostStatus.PUBLISHED, published_at__gt=at or timezone.now())
+
     def published(self, at=None):
-        """What the public may see: published, and its time has come."""
+        """What the public may see: published, and its time has come (live)."""
         return self.filter(status=PostStatus.PUBLISHED, published_at__lte=at or timezone.now())
 
-    def visible_to(self, user):
-        """Staff preview everything; everyone else sees published posts only."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.published()
+    def in_state(self, state: PublicationState):
+        match PublicationState(state):
+            case PublicationState.DRAFT:
+                return self.drafts()
+            case PublicationState.SCHEDULED:
+                return self.scheduled()
+            case PublicationState.LIVE:
+                return self.published()
 
-    def newest_first(self):
-        return self.order_by("-published_at", "-pk")
+    def visible_to(self, user):
+        """Those who may preview see every post; everyone else sees published posts only."""
+        return self.all() if can_preview(user) else self.published()
 
     def with_card_data(self):
         """Everything a post card shows, in a fixed number of queries."""
         return self.prefetch_related(authors_prefetch(), "tags")
+
+    def for_post_page(self):
+        """Everything a post page, its print view and its PDF show."""
+        return self.prefetch_related(*post_page_prefetches())
+
+
+def get_visible_post(request, slug: str) -> "Post":
+    """The post this reader may open, with everything its page shows, or 404."""
+    return get_object_or_404(Post.objects.visible_to(request.user).for_post_page(), slug=slug)
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -72,9 +109,7 @@ class AuthorQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.published()
+        return self.all() if can_preview(user) else self.published()
 
 
 class Author(models.Model):
@@ -105,6 +140,10 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("posts:author", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if errors := image_upload_errors(self, "portrait"):
+            raise ValidationError(errors)
 
 
 class Post(models.Model):
@@ -198,23 +237,31 @@ class Post(models.Model):
         return reverse("posts:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = image_upload_errors(self, "featured_image")
         # The image is content, not decoration: readers who cannot see it get its description.
         if self.featured_image and not self.featured_image_alt.strip():
-            raise ValidationError(
-                {
-                    "featured_image_alt": _(
-                        "Describe the featured image for readers who cannot see it."
-                    )
-                }
+            errors["featured_image_alt"] = ValidationError(
+                _("Describe the featured image for readers who cannot see it.")
             )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def state(self) -> PublicationState:
+        """PostQuerySet's drafts(), scheduled() and published(), for this post."""
+        if self.status != PostStatus.PUBLISHED:
+            return PublicationState.DRAFT
+        if self.published_at > timezone.now():
+            return PublicationState.SCHEDULED
+        return PublicationState.LIVE
 
     @property
     def is_published(self) -> bool:
-        return self.status == PostStatus.PUBLISHED and self.published_at <= timezone.now()
+        return self.state == PublicationState.LIVE
 
     @property
     def is_scheduled(self) -> bool:
-        return self.status == PostStatus.PUBLISHED and self.published_at > timezone.now()
+        return self.state == PublicationState.SCHEDULED
 
     @property
     def ordered_authors(self) -> list[Author]:
@@ -324,46 +371,3 @@ class PostActivity(models.Model):
 
     def __str__(self):
         return f"{self.post_id} {self.day}"
-
-
-class SavedPostQuerySet(models.QuerySet):
-    def of(self, user):
-        """A member's own list: the only way views reach saved posts."""
-        return self.filter(user=user) if user.is_authenticated else self.none()
-
-    def for_list_page(self, user):
-        """My saved posts: newest saved first, only posts still published, with card data."""
-        return (
-            self.of(user)
-            .filter(post__in=Post.objects.published())
-            .select_related("post")
-            .prefetch_related(authors_prefetch("post__"), "post__tags")
-        )
-
-
-class SavedPost(models.Model):
-    """A post a member keeps on their private reading list."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_posts"
-    )
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="saves")
-    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
-
-    objects = SavedPostQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("saved post")
-        verbose_name_plural = _("saved posts")
-        ordering = ["-saved_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "post"], name="one_save_per_user_and_post")
-        ]
-        indexes = [models.Index(fields=["user", "-saved_at"], name="saved_by_user_idx")]
-
-    def __str__(self):
-        return f"{self.user_id} → {self.post_id}"
-
-    @property
-    def updated_since_saved(self) -> bool:
-        return self.post.updated_at > self.saved_at

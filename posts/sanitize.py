@@ -1,6 +1,11 @@
 """The one allowlist for editor HTML. Everything not listed here is dropped."""
 
+import re
+from html import unescape
+from urllib.parse import urlsplit
+
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -16,12 +21,36 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
+# nh3's output is normalised: every attribute value is double-quoted, with any
+# quote inside escaped, so this matches whole <img> tags exactly.
+IMG_TAG = re.compile(r'<img(?:\s+[^\s=>]+(?:="[^"]*")?)*\s*/?>')
+IMG_SRC = re.compile(r'\ssrc="([^"]*)"')
+
+
+def is_own_media(src: str) -> bool:
+    """An image the portal serves itself: under MEDIA_URL, nothing from elsewhere.
+
+    Foreign images would tell another host who reads what (and when); data:
+    URLs can carry anything.
+    """
+    media_url = settings.MEDIA_URL
+    if ".." in src or "\\" in src or not src.startswith(media_url):
+        return False
+    if urlsplit(media_url).netloc:  # media on another host (object storage)
+        return True
+    return not urlsplit(src).netloc  # "/media/…", never "//elsewhere/media/…"
+
+
+def _keep_own_images(match: re.Match) -> str:
+    src = IMG_SRC.search(match.group(0))
+    return match.group(0) if src and is_own_media(unescape(src.group(1))) else ""
+
 
 def sanitize_html(html: str) -> str:
-    """Return editor HTML with scripts, event handlers and unsafe URLs removed."""
+    """Return editor HTML with scripts, event handlers, unsafe URLs and foreign images removed."""
     if not html:
         return ""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -29,3 +58,4 @@ def sanitize_html(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return IMG_TAG.sub(_keep_own_images, cleaned)

@@ -51,7 +51,7 @@ def search_posts(query: str):
             | Q(pk__in=Post.objects.filter(tags__name__icontains=word).values("pk"))
             | Q(pk__in=Post.objects.filter(authors__name__icontains=word).values("pk"))
         )
-    return posts.filter(condition).newest_first()
+    return posts.filter(condition)
 
 
 def search_vector_expression():

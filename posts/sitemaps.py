@@ -12,7 +12,7 @@ class PostSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Post.objects.published().newest_first().only("slug", "updated_at")
+        return Post.objects.published().only("slug", "updated_at")
 
     def lastmod(self, post):
         return post.updated_at

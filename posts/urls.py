@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import feeds
-from .views import downloads, images, printing, reading, saved
+from .views import downloads, images, printing, reading
 
 app_name = "posts"
 
@@ -11,10 +11,7 @@ urlpatterns = [
     path("posts/<slug:slug>/files/<int:pk>/", downloads.download, name="download"),
     path("posts/<slug:slug>/print/", printing.print_view, name="print"),
     path("posts/<slug:slug>/pdf/", printing.pdf, name="pdf"),
-    path("posts/<slug:slug>/save/", saved.toggle, name="save_toggle"),
     path("images/<path:name>", images.featured_image, name="featured_image"),
-    path("saved/", saved.saved_list, name="saved"),
-    path("saved/pack.pdf", printing.reading_pack, name="reading_pack"),
     path("topics/", reading.trending, name="trending"),
     path("topics/<slug:slug>/", reading.topic, name="topic"),
     path("authors/<slug:slug>/", reading.author, name="author"),

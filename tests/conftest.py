@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from posts.groups import EDITORS
 from tests.factories import UserFactory
 
 
@@ -34,22 +35,31 @@ def _fresh_cache():
     cache.clear()
 
 
+def verified(user):
+    """Verification is mandatory, as in production: personas have confirmed their address."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    return user
+
+
 @pytest.fixture
 def member(db):
-    return UserFactory(email="reader@example.org", display_name="Rita Reader")
+    return verified(UserFactory(email="reader@example.org", display_name="Rita Reader"))
 
 
 @pytest.fixture
 def other_member(db):
-    return UserFactory(email="other@example.org", display_name="Otto Other")
+    return verified(UserFactory(email="other@example.org", display_name="Otto Other"))
 
 
 @pytest.fixture
 def editor(db):
-    user = UserFactory(email="editor@example.org", display_name="Edith Editor", is_staff=True)
-    group = Group.objects.filter(name="Editors").first()
-    if group:
-        user.groups.add(group)
+    user = verified(
+        UserFactory(email="editor@example.org", display_name="Edith Editor", is_staff=True)
+    )
+    # Group.get: a missing group (a broken migration) fails here, not as a vague 403 later.
+    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from posts.models import Attachment, Author, Post, PostAuthor, PostStatus
+from saved.models import SavedPost
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -70,3 +71,24 @@ class AttachmentFactory(factory.django.DjangoModelFactory):
     original_name = "brief.pdf"
     content_type = "application/pdf"
     size = 28
+
+
+class SavedPostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedPost
+
+    user = factory.SubFactory(UserFactory)
+    post = factory.SubFactory(PostFactory)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved comment written an hour ago; pass post= and user= to place it."""
+
+    class Meta:
+        model = "comments.Comment"
+
+    post = factory.SubFactory(PostFactory)
+    user = factory.SubFactory(UserFactory)
+    body = "A thoughtful remark."
+    status = "approved"
+    created_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))

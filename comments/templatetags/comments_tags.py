@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
+from ..forms import ReportForm
 from ..models import Comment
 from ..sections import section_context
 
@@ -19,13 +20,13 @@ def comment_text(text: str) -> str:
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comments_section(context, post):
-    """The post page's Comments (N) section; a bound form in the page context wins."""
-    return section_context(
-        context["request"],
-        post,
-        form=context.get("comment_form"),
-        parent=context.get("comment_parent"),
-    )
+    """The post page's Comments (N) section."""
+    return section_context(context["request"], post)
+
+
+@register.simple_tag
+def report_form_for(comment):
+    return ReportForm.for_comment(comment)
 
 
 @register.simple_tag

@@ -17,6 +17,7 @@ from django.utils.dateformat import format as format_date
 
 from accounts.models import User
 
+from ..groups import EDITORS
 from ..models import Attachment, Author, Post, PostActivity, PostAuthor, PostStatus
 from ..uploads import validate_attachment_upload
 from .catalogue import AUTHORS, POSTS, DemoPost
@@ -50,7 +51,7 @@ ACCOUNTS = [
         "portal-editor",
         "Edith Editor",
         staff=True,
-        groups=("Editors", "Moderators"),
+        groups=(EDITORS,),  # comments.demo adds Moderators
     ),
     DemoAccount("reader@example.org", "portal-reader", "Rita Reader"),
 ]
@@ -187,7 +188,7 @@ class DemoLoader:
         PostActivity.objects.bulk_create(rows, ignore_conflicts=True)
         if has_file:
             total = sum(row.downloads for row in rows)
-            first = post.attachments.order_by("position", "pk").first()
+            first = post.attachments.first()
             Attachment.objects.filter(pk=first.pk).update(
                 download_count=first.download_count + total
             )
@@ -219,8 +220,7 @@ class DemoLoader:
             if made:
                 self.created["email addresses"] += 1
             for name in account.groups:
-                # Editors comes from portal's migration, Moderators from the comments
-                # app's: get_or_create works whichever exists first.
+                # get_or_create works whether or not the group's migration ran first.
                 group, _ = Group.objects.get_or_create(name=name)
                 if not user.groups.filter(pk=group.pk).exists():
                     user.groups.add(group)

@@ -6,6 +6,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.absolute import absolute_url
+
 from ..trending import trending_topics
 
 register = template.Library()
@@ -28,7 +30,7 @@ def article_json_ld(context, post):
     Uses only what the post page already loaded (authors and topics are prefetched).
     """
     request = context["request"]
-    url = request.build_absolute_uri(post.get_absolute_url())
+    url = absolute_url(post.get_absolute_url(), request)
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -40,7 +42,7 @@ def article_json_ld(context, post):
             {
                 "@type": "Person",
                 "name": author.name,
-                "url": request.build_absolute_uri(author.get_absolute_url()),
+                "url": absolute_url(author.get_absolute_url(), request),
             }
             for author in post.ordered_authors
         ],
@@ -50,10 +52,10 @@ def article_json_ld(context, post):
         "publisher": {
             "@type": "Organization",
             "name": settings.SITE_NAME,
-            "logo": request.build_absolute_uri(static("img/logo.svg")),
+            "logo": absolute_url(static("img/logo.svg"), request),
         },
     }
     if post.featured_image:
-        data["image"] = request.build_absolute_uri(post.featured_image.url)
+        data["image"] = absolute_url(post.featured_image.url, request)
     text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

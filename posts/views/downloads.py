@@ -1,27 +1,18 @@
-"""File downloads: only for visible posts, counted, never sniffed."""
+"""File downloads: only for visible posts, counted, never sniffed, never run."""
 
-import unicodedata
 from pathlib import PurePath
-from urllib.parse import quote
 
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from django.utils.csp import CSP
 from django.utils.text import slugify
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
 from ..models import Attachment, Post, PostActivity
-
-
-def content_disposition(filename: str) -> str:
-    """RFC 6266: an ASCII `filename` for old clients, `filename*` in UTF-8 for the rest."""
-    ascii_name = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
-    # Inside a quoted string only printable ASCII is safe; quotes and backslashes go.
-    ascii_name = "".join(c for c in ascii_name if c.isprintable() and c not in '"\\')
-    ascii_name = " ".join(ascii_name.split()) or "download"
-    if ascii_name == filename:
-        return f'attachment; filename="{ascii_name}"'
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+from ..preview import never_cache_preview
 
 
 def download_name(attachment: Attachment) -> str:
@@ -31,6 +22,9 @@ def download_name(attachment: Attachment) -> str:
     return f"{slugify(attachment.title) or attachment.post.slug}{suffix}"
 
 
+# A file opened in the browser anyway (an HTML or SVG upload) runs in a sandbox,
+# with no script and no access to this site's cookies or storage.
+@csp_override({"default-src": [CSP.NONE], "sandbox": True})
 @require_GET
 def download(request, slug, pk):
     attachment = get_object_or_404(
@@ -44,15 +38,16 @@ def download(request, slug, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("The file is missing.") from exc
-    # Staff previewing a draft or scheduled post do not count as readers.
+    # Editors previewing a draft or scheduled post do not count as readers.
     if attachment.post.is_published:
         Attachment.objects.filter(pk=attachment.pk).update(download_count=F("download_count") + 1)
         PostActivity.objects.record(attachment.post_id, "downloads")
     content_type = attachment.content_type or "application/octet-stream"
     if content_type.startswith("text/"):
         content_type += "; charset=utf-8"  # uploads checks made sure it is UTF-8
-    response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = content_disposition(download_name(attachment))
+    response = FileResponse(
+        handle, as_attachment=True, filename=download_name(attachment), content_type=content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    patch_cache_control(response, private=True, no_store=True)
+    return never_cache_preview(response, is_preview=not attachment.post.is_published)

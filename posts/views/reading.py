@@ -2,30 +2,15 @@
 
 import unicodedata
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from ..models import Attachment, Author, Post, PostActivity
+from ..models import Author, Post, PostActivity, get_visible_post
 from ..pagination import paginate
+from ..preview import never_cache_preview
 from ..search import clean_query, search_posts
-from ..trending import trending_topics
-
-
-def get_visible_post(request, slug: str) -> Post:
-    """The post a reader may see, with everything its page shows, or 404.
-
-    Staff see drafts and scheduled posts too: that is the editor's preview.
-    """
-    posts = (
-        Post.objects.visible_to(request.user)
-        .with_card_data()
-        .prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
-        )
-    )
-    return get_object_or_404(posts, slug=slug)
+from ..trending import MAX_TOPICS, trending_topics
 
 
 def search_terms(raw: str | None) -> str:
@@ -37,7 +22,7 @@ def search_terms(raw: str | None) -> str:
 
 
 def latest(request):
-    page = paginate(request, Post.objects.published().newest_first().with_card_data())
+    page = paginate(request, Post.objects.published().with_card_data())
     return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
 
 
@@ -45,12 +30,13 @@ def detail(request, slug):
     post = get_visible_post(request, slug)
     if post.is_published:
         PostActivity.objects.record(post.pk, "views")
-    return render(request, "posts/detail.html", {"post": post})
+    response = render(request, "posts/detail.html", {"post": post})
+    return never_cache_preview(response, is_preview=not post.is_published)
 
 
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    posts = Post.objects.published().filter(tags__slug=slug).newest_first().with_card_data()
+    posts = Post.objects.published().filter(tags__slug=slug).with_card_data()
     page = paginate(request, posts)
     if page.paginator.count == 0:
         raise Http404("No published posts on this topic.")
@@ -59,14 +45,18 @@ def topic(request, slug):
 
 def author(request, slug):
     person = get_object_or_404(Author.objects.visible_to(request.user), slug=slug)
-    posts = Post.objects.published().filter(post_authors__author=person).newest_first()
+    posts = Post.objects.published().filter(post_authors__author=person)
     page = paginate(request, posts.with_card_data())
-    return render(request, "posts/author.html", {"author": person, "page": page})
+    response = render(request, "posts/author.html", {"author": person, "page": page})
+    # No published post means the author is not public yet: only a previewer gets here.
+    return never_cache_preview(response, is_preview=not page.paginator.count)
 
 
 def trending(request):
     return render(
-        request, "posts/trending.html", {"topics": trending_topics(limit=30), "nav": "trending"}
+        request,
+        "posts/trending.html",
+        {"topics": trending_topics(limit=MAX_TOPICS), "nav": "trending"},
     )
 
 

@@ -22,6 +22,7 @@ def test_sign_up_sends_a_verification_link_that_verifies(client, links_in):
         reverse("account_signup"),
         {
             "email": "new@example.org",
+            "display_name": "New Member",
             "password1": "a long pass phrase",
             "password2": "a long pass phrase",
         },
@@ -68,6 +69,7 @@ def test_with_mandatory_verification_a_taken_email_is_not_revealed(client, membe
         reverse("account_signup"),
         {
             "email": member.email,
+            "display_name": "New Member",
             "password1": "a long pass phrase",
             "password2": "a long pass phrase",
         },
@@ -85,6 +87,7 @@ def test_with_mandatory_verification_login_waits_for_the_link(client, settings, 
         reverse("account_signup"),
         {
             "email": "new@example.org",
+            "display_name": "New Member",
             "password1": "a long pass phrase",
             "password2": "a long pass phrase",
         },
@@ -157,12 +160,20 @@ def test_password_reset_for_an_unknown_address_does_not_reveal_it(client):
     assert "there is no account with it" in message.body
 
 
-def test_change_email_after_verifying_the_new_address(client, member, links_in, login):
-    EmailAddress.objects.create(user=member, email=member.email, primary=True, verified=True)
+def test_change_email_after_reauthenticating_and_verifying_the_new_address(
+    client, member, links_in, login, password
+):
     login(member.email)
     response = client.post(
         reverse("account_email"), {"email": "new-address@example.org", "action_add": ""}
     )
+    # A session alone is not enough to change the address: the password again first.
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not mail.outbox
+    assert not EmailAddress.objects.filter(email="new-address@example.org").exists()
+
+    # The password again, and allauth replays the suspended change.
+    response = client.post(response["Location"], {"password": password})
     assert response.status_code == 302
     member.refresh_from_db()
     assert member.email == "reader@example.org"  # not until the new one is confirmed

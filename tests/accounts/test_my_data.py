@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts import export
 from accounts.models import User
-from posts.models import SavedPost
+from saved.models import SavedPost
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db

@@ -53,7 +53,7 @@ def test_logout_next_cannot_leave_the_site(member_client, target):
 def test_save_toggle_next_cannot_leave_the_site(member_client, target):
     post = PostFactory()
     response = member_client.post(
-        reverse("posts:save_toggle", args=[post.slug]), {"action": "save", "next": target}
+        reverse("saved:toggle", args=[post.slug]), {"action": "save", "next": target}
     )
     assert response.status_code == 302
     assert response["Location"] == post.get_absolute_url()

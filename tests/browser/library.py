@@ -8,6 +8,7 @@ import importlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -54,7 +55,7 @@ def staff_groups() -> list[Group]:
     Transactional tests empty every table, so the groups are rebuilt here from the
     migrations' own lists, by model, whatever state the permission table is in.
     """
-    editors = importlib.import_module("portal.migrations.0002_editors_group")
+    editors = importlib.import_module("posts.migrations.0006_editors_group")
     moderators = importlib.import_module("comments.migrations.0002_moderators_group")
     wanted = {
         editors.GROUP: [
@@ -152,6 +153,8 @@ def build_library() -> Library:
 
     editor = UserFactory(email="editor@example.org", display_name="Edith Editor", is_staff=True)
     editor.groups.add(*staff_groups())
+    # Verification is mandatory: the editor logs in through the portal's login.
+    EmailAddress.objects.create(user=editor, email=editor.email, primary=True, verified=True)
     member = UserFactory(email="reader@example.org", display_name="Rita Reader")
 
     # A conversation under way, so the post page shows comments as readers see them.

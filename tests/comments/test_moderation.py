@@ -12,6 +12,7 @@ from comments.models import Comment, CommentFlag, CommentReport, CommentStatus
 from comments.tasks import send_moderator_digest
 from posts.models import PostActivity
 from tests.comments.conftest import HTMX
+from tests.comments.conftest import send as send_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,14 @@ def test_moderators_group_has_exactly_the_moderation_permissions():
         Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
     )
 
-    assert codenames == {"view_comment", "change_comment", "view_commentreport"}
+    assert codenames == {
+        "view_comment",
+        "change_comment",
+        "view_commentreport",
+        "view_commentingsuspension",
+        "add_commentingsuspension",
+        "change_commentingsuspension",
+    }
 
 
 def test_queue_opens_on_pending_newest_first(moderator_client, post, member, make_comment):
@@ -153,14 +161,10 @@ def test_moderators_get_one_digest_per_window(
     client, post, member, other_member, moderator, settings, committed
 ):
     settings.COMMENTS_MIN_INTERVAL_SECONDS = 0
-    import uuid
 
     def send(c, body):
         with committed():
-            c.post(
-                reverse("comments:create", args=[post.slug]),
-                {"body": body, "token": str(uuid.uuid4()), "website": ""},
-            )
+            send_comment(c, post, body)
 
     client.force_login(member)
     send(client, "First pending")
@@ -194,23 +198,28 @@ def test_digest_task_sends_nothing_inside_the_window(post, member, moderator, ma
     assert not mail.outbox
 
 
-def test_report_puts_a_comment_back_in_the_queue(
-    client, post, member, other_member, make_comment, recount
+def test_one_report_keeps_the_comment_visible_and_tells_the_moderators(
+    client, post, member, other_member, moderator, make_comment, recount, committed
 ):
     comment = make_comment(post, other_member, "Questionable claim")
     recount(post)
     client.force_login(member)
 
-    response = client.post(reverse("comments:report", args=[comment.pk]), {"reason": "Misleading"})
+    with committed():
+        response = client.post(
+            reverse("comments:report", args=[comment.pk]), {"reason": "Misleading"}
+        )
 
+    assert response.status_code == 303
     assert response["Location"] == "/posts/diaspora-bonds/?reported=1#comments"
     comment.refresh_from_db()
-    assert comment.status == CommentStatus.PENDING
+    assert comment.status == CommentStatus.APPROVED
     assert CommentFlag.REPORTED in comment.flags
     assert CommentReport.objects.get().reason == "Misleading"
     post.refresh_from_db()
-    assert post.comment_count == 0
-    assert "Questionable claim" not in client.get(post.get_absolute_url()).text
+    assert post.comment_count == 1
+    assert "Questionable claim" in client.get(post.get_absolute_url()).text
+    assert "Questionable claim" in mail.outbox[-1].body  # the moderators' digest
 
 
 def test_report_by_htmx_and_validation(member_client, post, other_member, make_comment):
@@ -236,6 +245,7 @@ def test_report_rules(client, member, post, make_comment):
         client.post(reverse("comments:report", args=[pending.pk]), {"reason": "x"}).status_code
         == 404
     )
+    assert not CommentReport.objects.exists()
 
 
 def test_delete_own_comment(member_client, member, other_member, post, make_comment, recount):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from comments.models import CommentStatus
+from comments.models import Comment, CommentStatus
 from tests.comments.conftest import HTMX
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +112,7 @@ def test_comments_on_drafts_are_404(client, member_client, make_comment):
     assert client.get(reverse("comments:page", args=[draft.slug]), **HTMX).status_code == 404
     response = member_client.post(reverse("comments:create", args=[draft.slug]), {"body": "x"})
     assert response.status_code == 404
+    assert list(Comment.objects.values_list("body", flat=True)) == ["Draft talk"]
 
 
 def test_deleted_account_shows_former_member(client, post, member, make_comment):

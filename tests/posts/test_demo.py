@@ -114,6 +114,14 @@ def test_loading_twice_changes_nothing(demo):
     assert "created nothing" in output
 
 
+def test_load_demo_is_silent_at_verbosity_zero(demo):
+    out = StringIO()
+
+    call_command("load_demo", verbosity=0, stdout=out)
+
+    assert out.getvalue() == ""
+
+
 def test_dry_run_changes_nothing(db):
     output = load_demo("--dry-run")
 

@@ -1,7 +1,5 @@
 """The PDF of a post: content, visibility, the per-revision cache and the URL fetcher."""
 
-import threading
-import time
 from datetime import timedelta
 from io import BytesIO
 from unittest import mock
@@ -14,9 +12,9 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from posts import pdf as pdf_module
 from posts.models import Post
-from posts.pdf import RefusedURL, cached_render, local_file_for, url_fetcher
+from posts.printing import render as pdf_module
+from posts.printing.fetcher import RefusedURL, local_file_for, url_fetcher
 from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -172,30 +170,6 @@ def test_changing_authors_or_files_renders_again(client, post, change):
 
     assert renderer.call_count == 1
     assert expected in text_of(read(response))
-
-
-def test_simultaneous_requests_for_an_uncached_pdf_render_once():
-    calls = []
-    start = threading.Barrier(4)
-    results = []
-
-    def slow_render():
-        calls.append(1)
-        time.sleep(0.3)
-        return b"%PDF-rendered"
-
-    def request():
-        start.wait()
-        results.append(cached_render("pdf:test:same-post", slow_render))
-
-    threads = [threading.Thread(target=request) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert len(calls) == 1
-    assert results == [b"%PDF-rendered"] * 4
 
 
 # The URL fetcher: only the portal's own static and media files.

@@ -136,3 +136,30 @@ def test_sanitised_body_reaches_the_page_unharmed(client):
     assert "<h2>Lessons</h2>" in text
     assert '<a href="https://example.org" rel="noopener noreferrer">this</a>' in text
     assert "onerror" not in text
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://tracker.example/pixel.gif",
+        "http://tracker.example/pixel.gif",
+        "//tracker.example/media/pixel.gif",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "/static/img/logo.svg",
+        "/media/../admin/logout/",
+        "pixel.gif",
+    ],
+)
+def test_images_from_anywhere_but_the_portals_media_are_dropped(src):
+    html = sanitize_html(f'<p>Before</p><img src="{src}" alt="a > b"><p>after</p>')
+    assert "<img" not in html
+    assert html == "<p>Before</p><p>after</p>"
+
+
+def test_the_portals_own_media_images_stay(settings):
+    own = '<img src="/media/featured/map.png" alt="Map &gt; region">'
+    assert sanitize_html(own) == own
+    settings.MEDIA_URL = "https://media.portal.example/"
+    remote = '<img src="https://media.portal.example/featured/map.png" alt="Map">'
+    assert sanitize_html(remote) == remote
+    assert sanitize_html('<img src="https://other.example/featured/map.png" alt="x">') == ""

@@ -267,3 +267,11 @@ def test_search_vector_is_stored_and_gin_indexed():
         )
         (indexdef,) = cursor.fetchone()
     assert "USING gin (search_vector)" in indexdef
+
+
+def test_search_boxes_take_their_limit_from_the_search_module(client, monkeypatch):
+    monkeypatch.setattr("posts.search.MAX_QUERY_LENGTH", 120)
+
+    page = client.get("/search/", {"q": "migration"}).content.decode()
+
+    assert page.count('maxlength="120"') == 2

@@ -45,3 +45,22 @@ def test_replacing_an_attachment_file_removes_the_old_one(django_capture_on_comm
 
     assert not storage.exists(old_name)
     assert storage.exists(attachment.file.name)
+
+
+def test_rebuild_search_index_is_silent_at_verbosity_zero(capsys):
+    PostFactory(title="Seasonal work schemes")
+
+    call_command("rebuild_search_index", verbosity=0)
+
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.skipif(
+    not django_settings.USING_POSTGRES, reason="SQLite has no stored search index to rebuild"
+)
+def test_rebuild_search_index_reports_progress_at_verbosity_two(capsys):
+    PostFactory.create_batch(2)
+
+    call_command("rebuild_search_index", verbosity=2)
+
+    assert "2 of 2 posts" in capsys.readouterr().out

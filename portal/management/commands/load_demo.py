@@ -23,9 +23,10 @@ class Command(BaseCommand):
             help="Report what would be created without changing anything.",
         )
 
-    def handle(self, *args, dry_run=False, **options):
+    def handle(self, *args, dry_run=False, verbosity=1, **options):
         # WeasyPrint narrates every layout step at INFO; the summary line is enough here.
         logging.getLogger("weasyprint").setLevel(logging.WARNING)
         created = DemoLoader(dry_run=dry_run).run()
         created += load_demo_comments(dry_run)
-        self.stdout.write(summary_line(created, dry_run))
+        if verbosity:
+            self.stdout.write(self.style.SUCCESS(summary_line(created, dry_run)))

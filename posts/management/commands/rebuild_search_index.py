@@ -18,13 +18,22 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Count the posts, change nothing."
         )
 
-    def handle(self, *args, dry_run=False, **options):
-        ids = list(Post.objects.order_by("pk").values_list("pk", flat=True))
+    def handle(self, *args, dry_run=False, verbosity=1, **options):
         if not settings.USING_POSTGRES:
-            self.stdout.write("SQLite searches the posts directly: there is no index to rebuild.")
+            if verbosity:
+                self.stdout.write(
+                    self.style.WARNING(
+                        "SQLite searches the posts directly: there is no index to rebuild."
+                    )
+                )
             return
+        ids = list(Post.objects.order_by("pk").values_list("pk", flat=True))
         if not dry_run:
             for start in range(0, len(ids), BATCH):
                 update_search_vectors(ids[start : start + BATCH])
-        verb = "Would rebuild" if dry_run else "Rebuilt"
-        self.stdout.write(f"{verb} the search index of {len(ids)} posts.")
+                if verbosity >= 2:
+                    done = min(start + BATCH, len(ids))
+                    self.stdout.write(f"  {done} of {len(ids)} posts")
+        if verbosity:
+            verb = "Would rebuild" if dry_run else "Rebuilt"
+            self.stdout.write(self.style.SUCCESS(f"{verb} the search index of {len(ids)} posts."))

@@ -10,19 +10,18 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from posts import pdf as pdf_module
-from posts.models import SavedPost
-from tests.factories import AuthorFactory, PostFactory
+from saved import pack as pack_module
+from tests.factories import AuthorFactory, PostFactory, SavedPostFactory
 
 pytestmark = pytest.mark.django_db
 
-PACK_URL = reverse("posts:reading_pack")
+PACK_URL = reverse("saved:reading_pack")
 
 
 def save(user, *posts):
     now = timezone.now()
     for age, post in enumerate(reversed(posts)):
-        SavedPost.objects.create(user=user, post=post, saved_at=now - timedelta(minutes=age))
+        SavedPostFactory(user=user, post=post, saved_at=now - timedelta(minutes=age))
 
 
 def pages_text(response) -> list[str]:
@@ -71,8 +70,8 @@ def test_pack_holds_only_the_members_own_published_saved_posts(member_client, me
 
 
 def test_pack_is_limited_to_the_most_recently_saved(member_client, member, monkeypatch):
-    monkeypatch.setattr(pdf_module, "READING_PACK_LIMIT", 2)
-    monkeypatch.setattr("posts.views.printing.READING_PACK_LIMIT", 2)
+    monkeypatch.setattr(pack_module, "READING_PACK_LIMIT", 2)
+    monkeypatch.setattr("saved.views.READING_PACK_LIMIT", 2)
     oldest, middle, newest = (
         PostFactory(title=f"Saved {n}") for n in ("oldest", "middle", "newest")
     )
@@ -85,13 +84,14 @@ def test_pack_is_limited_to_the_most_recently_saved(member_client, member, monke
     assert "the 2 most recently saved of your 3 saved posts" in text
 
 
-def test_saved_page_links_to_the_pack_and_states_the_limit(member_client, member):
+def test_saved_page_links_to_the_pack_and_states_the_limit(member_client, member, monkeypatch):
+    monkeypatch.setattr("saved.views.READING_PACK_LIMIT", 7)  # the one definition, read by the page
     save(member, PostFactory())
 
-    page = member_client.get(reverse("posts:saved")).content.decode()
+    page = member_client.get(reverse("saved:list")).content.decode()
 
     assert f'href="{PACK_URL}"' in page
-    assert f"{pdf_module.READING_PACK_LIMIT} most recently saved posts" in page
+    assert "7 most recently saved posts" in page
 
 
 def test_pack_is_cached_per_member_and_list(member_client, member):
@@ -99,7 +99,7 @@ def test_pack_is_cached_per_member_and_list(member_client, member):
     save(member, post)
 
     with mock.patch.object(
-        pdf_module, "render_reading_pack", wraps=pdf_module.render_reading_pack
+        pack_module, "render_reading_pack", wraps=pack_module.render_reading_pack
     ) as renderer:
         member_client.get(PACK_URL)
         member_client.get(PACK_URL)
@@ -119,7 +119,7 @@ def test_pack_is_for_members_only(client):
 def test_empty_list_goes_back_to_saved_page_with_a_message(member_client):
     response = member_client.get(PACK_URL, follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("posts:saved")
+    assert response.redirect_chain[-1][0] == reverse("saved:list")
     assert "Save some posts first" in response.content.decode()
 
 

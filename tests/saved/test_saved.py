@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from posts.models import Post, PostActivity, PostStatus, SavedPost
-from tests.factories import AuthorFactory, PostFactory
+from posts.models import Post, PostActivity, PostStatus
+from saved.models import SavedPost
+from tests.factories import AuthorFactory, PostFactory, SavedPostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +19,24 @@ SAVED_URL = "/saved/"
 
 
 def toggle_url(post):
-    return reverse("posts:save_toggle", args=[post.slug])
+    return reverse("saved:toggle", args=[post.slug])
 
 
-def test_urls():
-    assert reverse("posts:saved") == SAVED_URL
+def test_urls_keep_their_paths():
+    assert reverse("saved:list") == SAVED_URL
+    assert reverse("saved:toggle", args=["a-post"]) == "/posts/a-post/save/"
+    assert reverse("saved:reading_pack") == "/saved/pack.pdf"
+
+
+@pytest.mark.parametrize("target", ["foo", "saved:list", "", "posts/elsewhere/"])
+def test_a_next_that_is_not_a_path_goes_back_to_the_post(member_client, member, target):
+    post = PostFactory()
+
+    response = member_client.post(toggle_url(post), {"action": "save", "next": target})
+
+    assert response.status_code == 302
+    assert response["Location"] == post.get_absolute_url()
+    assert SavedPost.objects.filter(user=member, post=post).exists()
 
 
 def test_save_from_the_post_page_without_javascript(member_client, member):
@@ -135,8 +149,8 @@ def test_saved_list_needs_login(client):
 def test_a_member_never_sees_or_changes_another_members_list(client, member, other_member):
     mine = PostFactory(title="Only mine")
     theirs = PostFactory(title="Only theirs")
-    SavedPost.objects.create(user=member, post=mine)
-    SavedPost.objects.create(user=other_member, post=theirs)
+    SavedPostFactory(user=member, post=mine)
+    SavedPostFactory(user=other_member, post=theirs)
 
     client.force_login(member)
     page = client.get(SAVED_URL, {"user": other_member.pk}).content.decode()
@@ -164,8 +178,8 @@ def test_saved_pages_are_private_to_caches(member_client):
 def test_newest_saved_first_with_the_date_saved(member_client, member):
     older = PostFactory(title="Saved first")
     newer = PostFactory(title="Saved last")
-    SavedPost.objects.create(user=member, post=older, saved_at=timezone.now() - timedelta(days=3))
-    saved = SavedPost.objects.create(user=member, post=newer)
+    SavedPostFactory(user=member, post=older, saved_at=timezone.now() - timedelta(days=3))
+    saved = SavedPostFactory(user=member, post=newer)
     page = member_client.get(SAVED_URL).content.decode()
     assert page.index("Saved last") < page.index("Saved first")
     assert f'Saved on <time datetime="{saved.saved_at:%Y-%m-%d}' in page
@@ -174,8 +188,8 @@ def test_newest_saved_first_with_the_date_saved(member_client, member):
 def test_unpublished_posts_drop_out_of_the_list(member_client, member):
     kept = PostFactory(title="Still published")
     gone = PostFactory(title="Taken down")
-    SavedPost.objects.create(user=member, post=kept)
-    SavedPost.objects.create(user=member, post=gone)
+    SavedPostFactory(user=member, post=kept)
+    SavedPostFactory(user=member, post=gone)
     Post.objects.filter(pk=gone.pk).update(status=PostStatus.DRAFT)
 
     response = member_client.get(SAVED_URL)
@@ -187,8 +201,8 @@ def test_unpublished_posts_drop_out_of_the_list(member_client, member):
 def test_a_post_changed_since_saving_says_so(member_client, member):
     changed = PostFactory(title="Changed")
     same = PostFactory(title="Same")
-    SavedPost.objects.create(user=member, post=changed, saved_at=timezone.now() - timedelta(days=1))
-    SavedPost.objects.create(user=member, post=same)
+    SavedPostFactory(user=member, post=changed, saved_at=timezone.now() - timedelta(days=1))
+    SavedPostFactory(user=member, post=same)
     Post.objects.filter(pk=changed.pk).update(updated_at=timezone.now())
     page = member_client.get(SAVED_URL).content.decode()
     assert page.count("Updated since you saved it") == 1
@@ -203,7 +217,7 @@ def test_empty_list_explains_saving(member_client):
 
 def test_the_list_is_paginated(member_client, member):
     for n in range(12):
-        SavedPost.objects.create(
+        SavedPostFactory(
             user=member,
             post=PostFactory(title=f"Post number {n:02d}"),
             saved_at=timezone.now() - timedelta(minutes=n),
@@ -216,7 +230,7 @@ def test_the_list_is_paginated(member_client, member):
 
 def test_removing_from_the_list_without_javascript_comes_back_to_it(member_client, member):
     post = PostFactory(title="To remove")
-    SavedPost.objects.create(user=member, post=post)
+    SavedPostFactory(user=member, post=post)
     page = member_client.get(SAVED_URL).content.decode()
     assert 'value="remove"' in page
     response = member_client.post(toggle_url(post), {"action": "remove", "next": SAVED_URL})
@@ -226,7 +240,7 @@ def test_removing_from_the_list_without_javascript_comes_back_to_it(member_clien
 
 def test_cards_show_saved_state(member_client, member):
     saved, unsaved = PostFactory(title="Kept"), PostFactory(title="Not kept")
-    SavedPost.objects.create(user=member, post=saved)
+    SavedPostFactory(user=member, post=saved)
     page = member_client.get(reverse("posts:latest")).content.decode()
     assert (
         f'id="save-toggle-{saved.pk}" class="save-toggle__button save-toggle__button--saved" aria-pressed="true"'
@@ -240,7 +254,7 @@ def make_posts(member, count, saved=True):
     posts = [PostFactory(authors=[author], topics=["migration", "health"]) for _ in range(count)]
     if saved:
         for post in posts:
-            SavedPost.objects.create(user=member, post=post)
+            SavedPostFactory(user=member, post=post)
     return posts
 
 

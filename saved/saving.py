@@ -9,8 +9,11 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import Post, PostActivity, SavedPost
+from posts.models import Post, PostActivity
 
+from .models import SavedPost
+
+# Named when saves lived in posts; kept so a save pending across a deploy completes.
 PENDING_SAVE_KEY = "posts:pending_save"
 
 
@@ -50,8 +53,7 @@ def complete_pending_save(sender, request, user, **kwargs) -> None:
 def export_saved_posts(user) -> list[dict]:
     """For "download my data"; registered with accounts.export.
 
-    Only posts still published, as on the list page: an unpublished post may
-    since carry an editor's draft title that readers must not see.
+    Only posts still published, as on the list page (SavedPost.objects.published_of).
     """
     return [
         {
@@ -59,8 +61,5 @@ def export_saved_posts(user) -> list[dict]:
             "url": saved.post.get_absolute_url(),
             "saved_at": saved.saved_at.isoformat(),
         }
-        for saved in SavedPost.objects.of(user)
-        .filter(post__in=Post.objects.published())
-        .select_related("post")
-        .order_by("-saved_at")
+        for saved in SavedPost.objects.published_of(user)
     ]

@@ -2,12 +2,17 @@
 
 Editors manage posts, authors, their order on posts, file downloads and topics,
 and may look at reading activity. They do not manage users or groups.
+
+This lived in portal/migrations/0002 before; on a database that applied that
+one the group exists, and get_or_create plus set() leave it exactly as it was.
 """
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Editors"
+from posts.groups import EDITORS
+
+GROUP = EDITORS
 MANAGE = ("add", "change", "delete", "view")
 PERMISSIONS = {
     ("posts", "post"): MANAGE,
@@ -54,10 +59,9 @@ def remove_editors_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0001_cache_table"),
+        ("posts", "0005_savedpost_moves_to_saved"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("posts", "0001_initial"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
     operations = [migrations.RunPython(create_editors_group, remove_editors_group)]

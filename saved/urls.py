@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "saved"
+
+urlpatterns = [
+    path("posts/<slug:slug>/save/", views.toggle, name="toggle"),
+    path("saved/", views.saved_list, name="list"),
+    path("saved/pack.pdf", views.reading_pack, name="reading_pack"),
+]

@@ -1,0 +1,80 @@
+"""My saved posts: the private list, the Save toggle on cards and post pages, the reading pack."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from accounts.redirects import safe_next
+from posts.models import Post
+from posts.pagination import paginate
+from posts.printing.response import pdf_response
+
+from .models import SavedPost
+from .pack import READING_PACK_LIMIT, reading_pack_pdf, reading_pack_posts
+from .saving import remember_pending_save, save_post, unsave_post
+
+private = cache_control(private=True, no_store=True)
+
+
+@login_required
+@private
+@require_GET
+def saved_list(request):
+    page = paginate(request, SavedPost.objects.published_of(request.user))
+    context = {"page": page, "nav": "saved", "pack_limit": READING_PACK_LIMIT}
+    return render(request, "saved/list.html", context)
+
+
+@private
+@require_POST
+def toggle(request, slug):
+    """Save or remove one post for the signed-in member.
+
+    The form says which state it wants ("save" or "remove"), so a repeated
+    click cannot flip it back. The member is always request.user: nothing the
+    client posts names whose list changes.
+    """
+    post = get_object_or_404(Post.objects.published(), slug=slug)
+    if not request.user.is_authenticated:
+        remember_pending_save(request, post)
+        if request.htmx:
+            return HttpResponseClientRedirect(redirect_to_login(post.get_absolute_url()).url)
+        return redirect_to_login(post.get_absolute_url())
+
+    if request.POST.get("action") == "remove":
+        unsave_post(request.user, post)
+    else:
+        save_post(request.user, post)
+
+    next_url = request.POST.get("next", "")
+    if request.htmx:
+        return render(
+            request, "saved/includes/save_toggle.html#save_toggle", {"post": post, "next": next_url}
+        )
+    # Only a path on this site; never redirect(), which would try to reverse "foo" as a name.
+    if not next_url.startswith("/"):
+        next_url = ""
+    return HttpResponseRedirect(safe_next(request, next_url, post.get_absolute_url()))
+
+
+@login_required
+@require_GET
+def reading_pack(request):
+    """The member's most recently saved posts as one PDF: private, never shared."""
+    posts = reading_pack_posts(request.user)
+    if not posts:
+        messages.info(request, gettext("Save some posts first: the reading pack collects them."))
+        return redirect("saved:list")
+    total = len(posts)
+    if total == READING_PACK_LIMIT:  # there may be more than fit
+        total = SavedPost.objects.published_of(request.user).count()
+    filename = f"reading-pack-{timezone.localdate():%Y-%m-%d}.pdf"
+    pdf = reading_pack_pdf(request, posts, total)
+    return pdf_response(pdf, filename, public=False, download=True)

@@ -1,1 +1,0 @@
-// Small progressive enhancements; every page works without this file.

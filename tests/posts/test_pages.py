@@ -200,8 +200,8 @@ def test_post_page_featured_image_has_alt_text(client, settings, tmp_path):
     text = client.get(post.get_absolute_url()).text
 
     assert 'alt="Women at a workshop in Tbilisi"' in text
-    assert '<meta property="og:image" content="http://testserver/media/featured/' in text
-    assert json_ld(text)["image"].startswith("http://testserver/media/featured/")
+    assert '<meta property="og:image" content="http://testserver/images/featured/' in text
+    assert json_ld(text)["image"].startswith("http://testserver/images/featured/")
 
 
 def json_ld(text: str) -> dict:

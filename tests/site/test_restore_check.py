@@ -35,30 +35,28 @@ def restore_check(dump: Path, source: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_fresh_dump_restores_with_every_table_row_and_migration(tmp_path):
+@pytest.fixture
+def backup(transactional_db, tmp_path):
+    """A pg_dump of the test database holding one member and one post; its source URL."""
     UserFactory()
     PostFactory()
     source = database_url()
     dump = tmp_path / "portal.dump"
     subprocess.run(["pg_dump", "--format=custom", "--file", str(dump), source], check=True)
+    return dump, source
 
-    result = restore_check(dump, source)
+
+def test_a_fresh_dump_restores_with_every_table_row_and_migration(backup):
+    result = restore_check(*backup)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "OK." in result.stdout
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_dump_missing_recent_rows_fails_the_check(tmp_path):
-    UserFactory()
-    PostFactory()
-    source = database_url()
-    dump = tmp_path / "portal.dump"
-    subprocess.run(["pg_dump", "--format=custom", "--file", str(dump), source], check=True)
+def test_a_dump_missing_recent_rows_fails_the_check(backup):
     PostFactory()  # written after the backup: the restore no longer matches the source
 
-    result = restore_check(dump, source)
+    result = restore_check(*backup)
 
     assert result.returncode == 1
     assert "FAIL posts_post: 1 rows restored, 2 in source" in result.stdout

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install check-system migrate demo lint format clean serve browser-tools cluster cluster-down cluster-status
+.PHONY: run test install check-system migrate demo lint format clean serve browser-tools cluster cluster-down cluster-status bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || \
@@ -58,6 +58,10 @@ cluster-down:
 
 cluster-status:
 	$(BIN)/python bin/cluster status
+
+# Page speed against a bare Django hello-world (PostgreSQL portal_bench, Redis db 9, wrk).
+bench: install
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -88,6 +88,8 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["body", "user__email", "user__display_name", "post__title"]
     ordering = ["-created_at", "-pk"]
     date_hierarchy = "created_at"
+    # The queue opens filtered: no second COUNT(*) over every comment for "(N total)".
+    show_full_result_count = False
     action_form = ModerationActionForm
     actions = ["approve", "reject", "mark_spam", "suspend_authors"]
     inlines = [CommentReportInline]

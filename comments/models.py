@@ -7,6 +7,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import generations
+
 from .suspensions import CommentingSuspension  # noqa: F401  (a model of this app)
 
 
@@ -111,6 +113,8 @@ class CommentQuerySet(models.QuerySet):
         Post.objects.filter(pk__in=set(post_ids)).update(
             comment_count=Coalesce(Subquery(approved), 0)
         )
+        # Every status change (approve, reject, report, delete) ends here: pages are stale.
+        generations.bump()
 
 
 class Comment(models.Model):

@@ -1,10 +1,19 @@
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Comment
+from portal import generations
+
+from .models import Comment, CommentStatus
 
 
 @receiver(post_delete, sender=Comment)
 def comment_deleted(sender, instance, **kwargs):
     # Deletions from the admin or a cascade must not leave Comments (N) stale.
     Comment.objects.recount([instance.post_id])
+
+
+@receiver(post_save, sender=Comment)
+def comment_saved(sender, instance, created, **kwargs):
+    # A new comment waiting for moderation changes no public page; any other save may.
+    if not (created and instance.status != CommentStatus.APPROVED):
+        generations.bump()

@@ -7,6 +7,6 @@ in the shared cache first, so a task is enqueued once per interval.
 """
 
 PERIODIC_TASKS: list[tuple[str, int]] = [
-    # ("posts.tasks.flush_view_counts", 60),
-    # ("posts.tasks.compute_trending", 300),
+    ("posts.tasks.flush_view_counts_task", 60),  # cached view counts → daily activity
+    ("posts.tasks.compute_trending_task", 300),  # the trending ranking the pages read
 ]

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, auth, CSRF and messages: a hit for an anonymous reader skips them all.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -141,9 +143,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # cache, which is shared by every process on one box and so fit for rate limits.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "portal.cache.PortalRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
@@ -318,7 +318,17 @@ IMAGE_MAX_PIXELS = env_int("PORTAL_IMAGE_MAX_MEGAPIXELS", 25) * 1_000_000
 IMAGE_MAX_SIDE = env_int("PORTAL_IMAGE_MAX_SIDE", 8000)  # pixels, width or height
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Content Security Policy: nothing inline, everything from this origin.
+# The shared page cache (portal/pagecache.py): public pages for anonymous readers,
+# made stale at once by any content change; 0 switches it off. Browsers and
+# proxies in front may keep a public page for the two shorter spans.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PORTAL_PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
+
+# Content Security Policy: nothing inline, everything from this origin. Public pages
+# are shared through the page cache, so their scripts are files and they never use
+# the nonce (Django leaves it out of the header then). Only the admin does: the
+# rich-text editor's import map is an inline <script type="importmap">.
 # One exception by hash: the admin's rich-text editor (Tiptap inside
 # django-prose-editor 0.28) injects its fixed base stylesheet as a <style>; the
 # hash allows exactly that text. Re-check it in the browser when upgrading.

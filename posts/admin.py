@@ -114,6 +114,8 @@ class PostAdmin(admin.ModelAdmin):
     search_help_text = _("Search titles, summaries and author names.")
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
+    # "5 results (100,000 total)" costs a second COUNT(*) over every post on each filter.
+    show_full_result_count = False
     inlines = [PostAuthorInline, AttachmentInline]
     actions = ["publish_now", "unpublish"]
     # The change form has its own "Preview" button (see the object tools template).

@@ -79,7 +79,8 @@ class TopicFeed(LatestPostsFeed):
         return self.title(tag)
 
     def items(self, tag):
-        return Post.objects.published().filter(tags__slug=tag.slug).with_card_data()[:FEED_SIZE]
+        # By id: the planner knows how common the topic is.
+        return Post.objects.published().filter(tags=tag).with_card_data()[:FEED_SIZE]
 
 
 class TopicAtomFeed(TopicFeed):

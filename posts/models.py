@@ -338,13 +338,22 @@ class Attachment(models.Model):
 class ActivityQuerySet(models.QuerySet):
     def record(self, post_id: int, kind: str, amount: int = 1, day: date | None = None) -> None:
         """Add to today's counter for a post: one UPDATE, plus one INSERT once a day."""
-        if kind not in PostActivity.KINDS:
-            raise ValueError(f"Unknown activity: {kind}")
-        day = day or timezone.localdate()
-        if self.filter(post_id=post_id, day=day).update(**{kind: F(kind) + amount}):
+        self.add(post_id, day or timezone.localdate(), {kind: amount})
+
+    def add(self, post_id: int, day: date, counts: dict[str, int]) -> None:
+        """Add several counts to a post's day at once (the cache flush adds views and downloads).
+
+        A post deleted since the counts were taken gets no row.
+        """
+        if unknown := set(counts) - set(PostActivity.KINDS):
+            raise ValueError(f"Unknown activity: {', '.join(sorted(unknown))}")
+        changes = {kind: F(kind) + amount for kind, amount in counts.items()}
+        if self.filter(post_id=post_id, day=day).update(**changes):
+            return
+        if not Post.objects.filter(pk=post_id).exists():
             return
         self.bulk_create([PostActivity(post_id=post_id, day=day)], ignore_conflicts=True)
-        self.filter(post_id=post_id, day=day).update(**{kind: F(kind) + amount})
+        self.filter(post_id=post_id, day=day).update(**changes)
 
 
 class PostActivity(models.Model):
@@ -371,3 +380,39 @@ class PostActivity(models.Model):
 
     def __str__(self):
         return f"{self.post_id} {self.day}"
+
+
+class TrendingTopic(models.Model):
+    """One row of the latest trending ranking, written by posts.trending; pages only read it.
+
+    The counts beside the score are what drives the order, shown to readers.
+    """
+
+    rank = models.PositiveSmallIntegerField(_("rank"), unique=True)
+    tag = models.ForeignKey(
+        "taggit.Tag", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
+    )
+    score = models.FloatField(_("score"))
+    posts = models.PositiveIntegerField(_("published posts"))
+    reads_this_week = models.PositiveIntegerField(_("reads in the last 7 days"))
+    reads = models.PositiveIntegerField(_("reads"))
+    saves = models.PositiveIntegerField(_("saves"))
+    comments = models.PositiveIntegerField(_("comments"))
+    downloads = models.PositiveIntegerField(_("downloads"))
+    computed_at = models.DateTimeField(_("computed at"))
+
+    class Meta:
+        verbose_name = _("trending topic")
+        verbose_name_plural = _("trending topics")
+        ordering = ["rank"]
+
+    def __str__(self):
+        return f"{self.rank}. {self.tag_id}"
+
+    @property
+    def name(self) -> str:
+        return self.tag.name
+
+    @property
+    def slug(self) -> str:
+        return self.tag.slug

@@ -10,6 +10,9 @@ from django.db.models.functions import Coalesce
 from .models import Post
 
 MAX_QUERY_LENGTH = 200
+# Only the newest matches are ranked and counted: a word in every other post would
+# otherwise rank and count tens of thousands of rows for a page of ten.
+MAX_RESULTS = 1000
 
 
 def clean_query(raw: str | None) -> str:
@@ -22,15 +25,20 @@ def clean_query(raw: str | None) -> str:
     return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
+def newest_matches(matches):
+    """At most MAX_RESULTS matching posts, the newest: what search ranks and counts."""
+    return Post.objects.filter(pk__in=matches.values("pk")[:MAX_RESULTS])  # newest: Meta.ordering
+
+
 def search_posts(query: str):
-    """Published posts matching the query, best match first."""
+    """Published posts matching the query, best match first (among the newest MAX_RESULTS)."""
     posts = Post.objects.published()
     if not query:
         return posts.none()
     if settings.USING_POSTGRES:
         search_query = SearchQuery(query, search_type="websearch", config="english")
         return (
-            posts.filter(search_vector=search_query)
+            newest_matches(posts.filter(search_vector=search_query))
             # F(), not the bare name: a string would be re-parsed with to_tsvector(),
             # losing the stored A-D weights and ranking a title like a body.
             .annotate(rank=SearchRank(F("search_vector"), search_query))
@@ -51,7 +59,7 @@ def search_posts(query: str):
             | Q(pk__in=Post.objects.filter(tags__name__icontains=word).values("pk"))
             | Q(pk__in=Post.objects.filter(authors__name__icontains=word).values("pk"))
         )
-    return posts.filter(condition)
+    return newest_matches(posts.filter(condition))
 
 
 def search_vector_expression():

@@ -3,7 +3,8 @@
 - updated_at: the PDF cache and "updated since you saved it" read it, so a
   change to anything printed with the post must move it.
 - search_vector (PostgreSQL): title, summary, body, topic and author names.
-- the cached trending ranking: a post unpublished or retagged leaves it at once.
+- the trending ranking: a post unpublished or retagged queues a refresh of it.
+- the content generation: cached pages and fragments are stale on every server.
 """
 
 from django.db import transaction
@@ -12,13 +13,26 @@ from django.dispatch import receiver
 from django.utils import timezone
 from taggit.models import Tag
 
+from portal import generations
+
 from .models import Attachment, Author, Post, PostAuthor
 from .search import update_search_vectors
-from .trending import forget_trending_topics
+from .trending import queue_trending_refresh
 
 
 def touch_posts(**filters) -> None:
     Post.objects.filter(**filters).update(updated_at=timezone.now())
+
+
+@receiver([post_save, post_delete], sender=Post)
+@receiver([post_save, post_delete], sender=Author)
+@receiver([post_save, post_delete], sender=PostAuthor)
+@receiver([post_save, post_delete], sender=Attachment)
+@receiver([post_save, post_delete], sender=Tag)
+@receiver(m2m_changed, sender=Post.tags.through)
+def pages_changed(sender, **kwargs):
+    if kwargs.get("action", "post_").startswith("post_"):
+        generations.bump()
 
 
 @receiver([post_save, post_delete], sender=PostAuthor)
@@ -58,12 +72,12 @@ def author_changed(sender, instance, created, **kwargs):
 @receiver(post_save, sender=Post)
 def post_saved(sender, instance, **kwargs):
     update_search_vectors([instance.pk])
-    forget_trending_topics()
+    queue_trending_refresh()
 
 
 @receiver(post_delete, sender=Post)
 def post_deleted(sender, instance, **kwargs):
-    forget_trending_topics()
+    queue_trending_refresh()
 
 
 @receiver([post_save, post_delete], sender=PostAuthor)
@@ -75,14 +89,14 @@ def post_authors_changed(sender, instance, **kwargs):
 def post_topics_changed(sender, instance, action, pk_set, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):
         update_search_vectors([instance.pk])
-        forget_trending_topics()
+        queue_trending_refresh()
 
 
 @receiver(post_save, sender=Tag)
 def topic_renamed(sender, instance, created, **kwargs):
     if not created:
         update_search_vectors(Post.objects.filter(tags=instance).values_list("pk", flat=True))
-        forget_trending_topics()
+        queue_trending_refresh()
 
 
 @receiver(pre_delete, sender=Tag)
@@ -96,4 +110,4 @@ def topic_deleting(sender, instance, **kwargs):
 @receiver(post_delete, sender=Tag)
 def topic_deleted(sender, instance, **kwargs):
     update_search_vectors(getattr(instance, "_tagged_post_ids", []))
-    forget_trending_topics()
+    queue_trending_refresh()

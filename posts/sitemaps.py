@@ -9,13 +9,17 @@ from .models import Author, Post
 
 class PostSitemap(Sitemap):
     changefreq = "weekly"
-    limit = 5000
+    limit = 5000  # URLs per sitemap file; the index lists the pages (?p=2, …)
 
     def items(self):
         return Post.objects.published().only("slug", "updated_at")
 
     def lastmod(self, post):
         return post.updated_at
+
+    def get_latest_lastmod(self):
+        # Django's default calls lastmod() on every post; the index's lastmod is optional.
+        return None
 
 
 class AuthorSitemap(Sitemap):

@@ -2,34 +2,35 @@
 
 Each kind of activity is a column of PostActivity with a weight here; a new
 kind of activity is a new entry in WEIGHTS, not a new algorithm.
+
+The ranking is never computed in a reader's request: ``refresh_trending_snapshot``
+(the ``compute_trending`` command, the ``compute_trending_task`` task, and a
+refresh queued when a post or topic changes) writes it into TrendingTopic, and
+pages read that small table. Until the first refresh the pages show their
+empty state.
 """
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Case, Count, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 from django.utils import timezone
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
-from .models import Post, PostActivity
+from portal import generations
+
+from .models import Post, PostActivity, TrendingTopic
 
 WEIGHTS = {"views": 1, "saves": 2, "comments": 3, "downloads": 1}
-CACHE_SECONDS = 300
 # Computed once for the longest list shown (the Trending topics page); panels take a slice.
 MAX_TOPICS = 30
-
-
-@dataclass(frozen=True)
-class TrendingTopic:
-    name: str
-    slug: str
-    score: float
-    posts: int
-    reads_this_week: int
+CACHE_KEY = "trending-topics:snapshot"
+CACHE_SECONDS = 300
+REFRESH_QUEUED_KEY = "trending-topics:refresh-queued"
+REFRESH_DEBOUNCE_SECONDS = 10
 
 
 def _decay(today, window_days: int, half_life: int) -> Case:
@@ -44,64 +45,129 @@ def _decay(today, window_days: int, half_life: int) -> Case:
     )
 
 
-def compute_trending_topics(limit: int = 10) -> list[TrendingTopic]:
-    """One query: score, weekly reads and post count per topic."""
-    today = timezone.localdate()
+def _activity_per_post(today):
+    """Published posts' activity in the window, one row per post (uses the day index)."""
     window = settings.TRENDING_WINDOW_DAYS
-    activity = sum(F(kind) * weight for kind, weight in WEIGHTS.items())
-    published = Post.objects.published()
-    post_type = ContentType.objects.get_for_model(Post)
-    post_counts = (
-        TaggedItem.objects.filter(
-            tag_id=OuterRef("tag_id"),
-            content_type=post_type,
-            object_id__in=published.values("pk"),
-        )
-        .values("tag_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    rows = (
+    week = Q(day__gt=today - timedelta(days=7))
+    weighted = sum(F(kind) * weight for kind, weight in WEIGHTS.items())
+    return (
         PostActivity.objects.filter(
             day__gt=today - timedelta(days=window),
-            post__in=published,
-            post__tags__isnull=False,
+            post__in=Post.objects.published().values("pk"),
         )
-        .values(tag_id=F("post__tags__id"), name=F("post__tags__name"), slug=F("post__tags__slug"))
+        .order_by()
+        .values("post_id")
         .annotate(
-            score=Sum(activity * _decay(today, window, settings.TRENDING_HALF_LIFE_DAYS)),
-            reads=Coalesce(Sum("views", filter=Q(day__gt=today - timedelta(days=7))), 0),
-            posts=Subquery(post_counts),
+            score=Sum(weighted * _decay(today, window, settings.TRENDING_HALF_LIFE_DAYS)),
+            reads_this_week=Sum("views", filter=week, default=0),
+            **{kind: Sum(kind) for kind in PostActivity.KINDS},
         )
-        .filter(score__gt=0)
-        .order_by("-score", "name")[:limit]
     )
-    return [
-        TrendingTopic(
-            name=row["name"],
-            slug=row["slug"],
-            score=round(row["score"], 2),
-            posts=row["posts"] or 0,
-            reads_this_week=row["reads"],
+
+
+def _topic_totals(today, limit: int) -> list[tuple]:
+    """Sum the per-post rows over each post's topics: posts first, then the join.
+
+    Grouping activity by post before joining the topics keeps the join to the
+    active posts (tens of thousands), not to every activity row. The ORM cannot
+    join a grouped subquery, hence the SQL around the ORM's own.
+    """
+    per_post, params = _activity_per_post(today).query.sql_with_params()
+    item = TaggedItem._meta.db_table
+    sums = ", ".join(f"SUM(a.{column})" for column in ("reads_this_week", *PostActivity.KINDS))
+    sql = (
+        f"SELECT t.tag_id, SUM(a.score) AS total, {sums} "
+        f"FROM {item} t INNER JOIN ({per_post}) a ON t.object_id = a.post_id "
+        "WHERE t.content_type_id = %s GROUP BY t.tag_id HAVING SUM(a.score) > 0 "
+        "ORDER BY total DESC, t.tag_id LIMIT %s"
+    )
+    post_type = ContentType.objects.get_for_model(Post)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, post_type.pk, limit))
+        return cursor.fetchall()
+
+
+def compute_trending_topics(limit: int = MAX_TOPICS) -> list[TrendingTopic]:
+    """The ranking as unsaved rows: three queries, none of them per topic."""
+    today = timezone.localdate()
+    now = timezone.now()
+    totals = _topic_totals(today, limit)
+    tag_ids = [row[0] for row in totals]
+    tags = Tag.objects.in_bulk(tag_ids)
+    post_counts = dict(
+        TaggedItem.objects.filter(
+            tag_id__in=tag_ids,
+            content_type=ContentType.objects.get_for_model(Post),
+            object_id__in=Post.objects.published().values("pk"),
         )
-        for row in rows
+        .values_list("tag_id")
+        .annotate(n=Count("pk"))
+    )
+    topics = [
+        TrendingTopic(
+            tag=tags[tag_id],
+            score=round(score, 2),
+            posts=post_counts.get(tag_id, 0),
+            reads_this_week=week or 0,
+            reads=views or 0,
+            saves=saves or 0,
+            comments=comments or 0,
+            downloads=downloads or 0,
+            computed_at=now,
+        )
+        for tag_id, score, week, views, saves, comments, downloads in totals
+        if tag_id in tags
+    ]
+    topics.sort(key=lambda topic: (-topic.score, topic.name))
+    for rank, topic in enumerate(topics, start=1):
+        topic.rank = rank
+    return topics
+
+
+def refresh_trending_snapshot() -> int:
+    """Recompute the ranking and replace the stored one; returns the number of topics."""
+    topics = compute_trending_topics(MAX_TOPICS)
+    shown = snapshot_figures(topics)
+    with transaction.atomic():
+        changed = shown != snapshot_figures(TrendingTopic.objects.all())
+        TrendingTopic.objects.all().delete()
+        TrendingTopic.objects.bulk_create(topics)
+        if changed:  # pages show the panel: only a different ranking makes them stale
+            generations.bump()
+    cache.delete(CACHE_KEY)
+    return len(topics)
+
+
+def snapshot_figures(topics) -> list[tuple]:
+    """What readers see of a ranking: the order and the figures beside each topic."""
+    return [
+        (t.tag_id, t.posts, t.reads_this_week, t.reads, t.saves, t.comments, t.downloads)
+        for t in topics
     ]
 
 
-def _cache_key() -> str:
-    # The day is in the key: decay weights change at midnight.
-    return f"trending-topics:{timezone.localdate().isoformat()}"
-
-
 def trending_topics(limit: int = 10) -> list[TrendingTopic]:
-    """Cached for a few minutes: the panel is on every list page (one cache read)."""
-    topics = cache.get(_cache_key())
+    """The stored ranking; cached, so the panel on every list page costs at most one query."""
+    topics = cache.get(CACHE_KEY)
     if topics is None:
-        topics = compute_trending_topics(MAX_TOPICS)
-        cache.set(_cache_key(), topics, CACHE_SECONDS)
+        topics = list(TrendingTopic.objects.select_related("tag")[:MAX_TOPICS])
+        cache.set(CACHE_KEY, topics, CACHE_SECONDS)
     return topics[:limit]
 
 
-def forget_trending_topics() -> None:
-    """Drop the cached ranking, e.g. when a post is unpublished or its topics change."""
-    cache.delete(_cache_key())
+def queue_trending_refresh() -> None:
+    """After the change commits, refresh the ranking in the background.
+
+    A post unpublished or retagged leaves the ranking without waiting for the
+    periodic run. A burst of edits (an admin action on fifty posts, the demo
+    loader) queues one refresh per REFRESH_DEBOUNCE_SECONDS; the periodic run
+    covers edits later in the burst.
+    """
+
+    def enqueue():
+        from .tasks import compute_trending_task
+
+        if cache.add(REFRESH_QUEUED_KEY, 1, REFRESH_DEBOUNCE_SECONDS):
+            compute_trending_task.enqueue()
+
+    transaction.on_commit(enqueue)

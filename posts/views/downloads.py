@@ -11,7 +11,8 @@ from django.utils.text import slugify
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
-from ..models import Attachment, Post, PostActivity
+from ..counting import count
+from ..models import Attachment, Post
 from ..preview import never_cache_preview
 
 
@@ -41,7 +42,7 @@ def download(request, slug, pk):
     # Editors previewing a draft or scheduled post do not count as readers.
     if attachment.post.is_published:
         Attachment.objects.filter(pk=attachment.pk).update(download_count=F("download_count") + 1)
-        PostActivity.objects.record(attachment.post_id, "downloads")
+        count(attachment.post_id, "downloads")  # in the cache; flushed into PostActivity
     content_type = attachment.content_type or "application/octet-stream"
     if content_type.startswith("text/"):
         content_type += "; charset=utf-8"  # uploads checks made sure it is UTF-8

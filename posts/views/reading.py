@@ -2,13 +2,21 @@
 
 import unicodedata
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from ..models import Author, Post, PostActivity, get_visible_post
+from portal import generations
+from portal.pagecache import on_hit
+
+from .. import search as full_text
+from ..counting import count_view
+from ..models import Author, Post, get_visible_post
 from ..pagination import paginate
-from ..preview import never_cache_preview
+from ..preview import can_preview, never_cache_preview
 from ..search import clean_query, search_posts
 from ..trending import MAX_TOPICS, trending_topics
 
@@ -26,17 +34,39 @@ def latest(request):
     return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
 
 
+def post_for_page(request, slug: str) -> Post:
+    """get_visible_post(), kept in the cache per content generation for readers.
+
+    Any change to a post, its authors, files, topics or comments starts a new
+    generation; previews are always read from the database.
+    """
+    if can_preview(request.user):
+        return get_visible_post(request, slug)
+    key = f"portal:post:{generations.current()}:{slug}"
+    post = cache.get(key)
+    if post is None:
+        post = get_visible_post(request, slug)
+        cache.set(key, post, settings.PAGE_CACHE_SECONDS)
+    return post
+
+
+@require_safe
 def detail(request, slug):
-    post = get_visible_post(request, slug)
-    if post.is_published:
-        PostActivity.objects.record(post.pk, "views")
-    response = render(request, "posts/detail.html", {"post": post})
+    post = post_for_page(request, slug)
+    context = {"post": post, "generation": generations.current()}
+    response = render(request, "posts/detail.html", context)
+    if post.is_published:  # previews of drafts never count
+        count_view(request, post.pk)
+        # Readers served from the page cache are counted too, by the same rules.
+        on_hit(response, "posts.counting.count_view", post.pk)
     return never_cache_preview(response, is_preview=not post.is_published)
 
 
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    posts = Post.objects.published().filter(tags__slug=slug).with_card_data()
+    # By id, not slug: the planner then knows a rare topic is rare and does not walk
+    # every post newest first looking for its few.
+    posts = Post.objects.published().filter(tags=tag).with_card_data()
     page = paginate(request, posts)
     if page.paginator.count == 0:
         raise Http404("No published posts on this topic.")
@@ -53,14 +83,16 @@ def author(request, slug):
 
 
 def trending(request):
-    return render(
-        request,
-        "posts/trending.html",
-        {"topics": trending_topics(limit=MAX_TOPICS), "nav": "trending"},
-    )
+    context = {
+        "topics": trending_topics(limit=MAX_TOPICS),
+        "window_days": settings.TRENDING_WINDOW_DAYS,
+        "nav": "trending",
+    }
+    return render(request, "posts/trending.html", context)
 
 
 def search(request):
     query = search_terms(request.GET.get("q"))
     page = paginate(request, search_posts(query).with_card_data()) if query else None
-    return render(request, "posts/search.html", {"query": query, "page": page})
+    context = {"query": query, "page": page, "max_results": full_text.MAX_RESULTS}
+    return render(request, "posts/search.html", context)

@@ -210,6 +210,18 @@ def test_search_page_lists_matches_with_the_count(client, library):
     assert "Remittance scheduled" not in text
 
 
+def test_only_the_newest_matches_are_ranked_and_counted(client, monkeypatch):
+    monkeypatch.setattr("posts.search.MAX_RESULTS", 3)
+    now = timezone.now()
+    for age in range(5):
+        PostFactory(title=f"Diaspora note {age}", published_at=now - timedelta(days=age + 1))
+
+    text = client.get(reverse("posts:search"), {"q": "diaspora"}).text
+
+    assert "3 or more posts match" in text
+    assert [f"Diaspora note {age}" in text for age in range(5)] == [True] * 3 + [False] * 2
+
+
 @pytest.mark.parametrize("count", [2, 30])
 def test_search_page_query_count_does_not_grow(client, django_assert_max_num_queries, count):
     authors = AuthorFactory.create_batch(4)

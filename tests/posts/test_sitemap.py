@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from posts.sitemaps import PostSitemap
 from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,12 +13,20 @@ pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def sitemap_urls(client) -> list[str]:
-    response = client.get(reverse("sitemap"))
+def locations(client, url: str) -> list[str]:
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
     return [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+
+
+def sitemap_urls(client) -> list[str]:
+    """Every URL of every sitemap file the index names."""
+    files = locations(client, reverse("sitemap"))
+    return [
+        url for file in files for url in locations(client, file.removeprefix("http://testserver"))
+    ]
 
 
 def test_sitemap_lists_published_posts_topics_and_authors_only(client):
@@ -53,9 +62,40 @@ def test_sitemap_lists_each_author_and_topic_once(client):
 def test_sitemap_has_lastmod_for_posts(client):
     post = PostFactory(slug="dated")
 
-    text = client.get(reverse("sitemap")).text
+    text = client.get(reverse("sitemap_section", kwargs={"section": "posts"})).text
 
     assert f"<lastmod>{post.updated_at.date().isoformat()}</lastmod>" in text
+
+
+def test_index_names_one_file_per_page_of_posts(client, monkeypatch):
+    monkeypatch.setattr(PostSitemap, "limit", 2)
+    posts = [PostFactory() for _ in range(5)]
+
+    files = locations(client, reverse("sitemap"))
+    post_files = [file for file in files if "sitemap-posts.xml" in file]
+    per_file = [locations(client, file.removeprefix("http://testserver")) for file in post_files]
+
+    assert post_files == [
+        "http://testserver/sitemap-posts.xml",
+        "http://testserver/sitemap-posts.xml?p=2",
+        "http://testserver/sitemap-posts.xml?p=3",
+    ]
+    assert [len(urls) for urls in per_file] == [2, 2, 1]
+    assert sorted(sum(per_file, [])) == sorted(
+        f"http://testserver{post.get_absolute_url()}" for post in posts
+    )
+
+
+@pytest.mark.parametrize("count", [2, 30])
+def test_sitemap_index_query_count_does_not_grow(client, django_assert_max_num_queries, count):
+    for _ in range(count):
+        PostFactory(topics=["Diaspora"])
+
+    # a count per section with a database list (posts, topics, authors)
+    with django_assert_max_num_queries(3):
+        files = locations(client, reverse("sitemap"))
+
+    assert len(files) == 4
 
 
 @pytest.mark.parametrize("count", [2, 30])
@@ -64,8 +104,8 @@ def test_sitemap_query_count_does_not_grow(client, django_assert_max_num_queries
     for i in range(count):
         PostFactory(topics=[f"Topic {i % 5}"], authors=[authors[i % 4]])
 
-    # one count and one page per section (posts, topics, authors)
-    with django_assert_max_num_queries(6):
+    # per section file: a count and a page (posts, topics, authors), plus the index's 3
+    with django_assert_max_num_queries(9):
         urls = sitemap_urls(client)
 
     assert len(urls) == 2 + count + min(count, 5) + min(count, 4)

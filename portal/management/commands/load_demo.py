@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from comments.demo import load_demo_comments
 from posts.demo.loader import DemoLoader, summary_line
+from posts.trending import refresh_trending_snapshot
 
 
 class Command(BaseCommand):
@@ -28,5 +29,9 @@ class Command(BaseCommand):
         logging.getLogger("weasyprint").setLevel(logging.WARNING)
         created = DemoLoader(dry_run=dry_run).run()
         created += load_demo_comments(dry_run)
+        if not dry_run:
+            # The demo's activity shows in the trending panel at once, not after the first run
+            # of compute_trending.
+            refresh_trending_snapshot()
         if verbosity:
             self.stdout.write(self.style.SUCCESS(summary_line(created, dry_run)))

@@ -7,7 +7,7 @@ import posts.uploads
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("posts", "0006_editors_group"),
+        ("posts", "0007_trending_snapshot"),
     ]
 
     operations = [

@@ -1,0 +1,181 @@
+"""Pages at 100,000 posts against the demo: queries and in-process time, side by side.
+
+Prepare two PostgreSQL databases, one with the demo and one with the demo plus
+the large data set (see the README's "Large data" section), then:
+
+    .venv/bin/python bench/large_data.py \\
+        --small postgres://postgres@127.0.0.1:5432/portal_small \\
+        --large postgres://postgres@127.0.0.1:5432/portal_large
+
+Each database is measured in a child process (settings are per process) in the
+same run; every page is requested once to warm up, then --runs times with the
+Django test client (middleware, view and templates included, no HTTP server).
+The table shows queries and median milliseconds for both, and their ratios.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def pages():
+    """(name, url, persona) for every page measured; personas: None, "member", "editor"."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from portal.large_data import saved_post_model
+    from posts.models import Post
+
+    posts = Post.objects.published()
+    post = posts.filter(slug__icontains="diaspora").first() or posts.first()
+    topic = post.tags.order_by("slug").first()
+    author = post.authors.order_by("slug").first()
+    saves = saved_post_model().objects.values("user").annotate(n=Count("pk")).order_by("-n")
+    member_id = saves[0]["user"] if saves else None  # the member with the longest list
+    return member_id, [
+        ("home", reverse("posts:latest"), None),
+        ("home, page 2", reverse("posts:latest") + "?page=2", None),
+        ("post", post.get_absolute_url(), None),
+        ("post (member)", post.get_absolute_url(), "member"),
+        ("topic", reverse("posts:topic", args=[topic.slug]), None),
+        ("author", reverse("posts:author", args=[author.slug]), None),
+        ("trending", reverse("posts:trending"), None),
+        ("search", reverse("posts:search") + "?q=diaspora", None),
+        ("search, 2 words", reverse("posts:search") + "?q=diaspora+remittances", None),
+        ("feed: latest", reverse("posts:feed_latest"), None),
+        ("feed: latest atom", reverse("posts:feed_latest_atom"), None),
+        ("feed: topic", reverse("posts:feed_topic", args=[topic.slug]), None),
+        ("feed: author", reverse("posts:feed_author", args=[author.slug]), None),
+        ("sitemap index", reverse("sitemap"), None),
+        ("sitemap: posts p1", reverse("sitemap_section", args=["posts"]), None),
+        ("sitemap: topics", reverse("sitemap_section", args=["topics"]), None),
+        ("sitemap: authors", reverse("sitemap_section", args=["authors"]), None),
+        ("my saved posts", reverse("posts:saved"), "member"),
+        ("admin: posts", reverse("admin:posts_post_changelist"), "editor"),
+        ("admin: moderation queue", reverse("admin:comments_comment_changelist"), "editor"),
+        (
+            "admin: all comments",
+            reverse("admin:comments_comment_changelist") + "?status=all",
+            "editor",
+        ),
+    ]
+
+
+def measure(runs: int) -> dict:
+    """Run inside the child: one database, every page, plus the periodic tasks."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import User
+    from portal.large_data import saved_post_model
+    from posts.counting import flush_activity_counts
+    from posts.models import Post
+    from posts.trending import refresh_trending_snapshot
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # production settings need it
+    results = {"posts": Post.objects.count()}
+    started = time.perf_counter()
+    results["topics ranked"] = refresh_trending_snapshot()
+    results["compute_trending s"] = round(time.perf_counter() - started, 3)
+
+    member_id, targets = pages()
+    clients = {None: Client(), "member": Client(), "editor": Client()}
+    members = User.objects.filter(is_staff=False).order_by("pk")
+    member = members.filter(pk=member_id).first() or members.first()
+    clients["member"].force_login(member)
+    results["saved posts of the member"] = saved_post_model().objects.filter(user=member).count()
+    editor = (
+        User.objects.filter(is_superuser=True).first()
+        or User.objects.filter(is_staff=True, groups__name="Editors").first()
+    )
+    clients["editor"].force_login(editor)
+    agent = {"HTTP_USER_AGENT": "Mozilla/5.0 bench"}
+    for name, url, persona in targets:
+        client = clients[persona]
+        response = client.get(url, secure=True, **agent)  # warm: caches, templates
+        assert response.status_code == 200, (name, url, response.status_code)
+        times = []
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url, secure=True, **agent)
+                if hasattr(response, "streaming_content"):
+                    b"".join(response.streaming_content)
+                times.append(time.perf_counter() - started)
+        results[name] = {"queries": len(queries), "ms": statistics.median(times) * 1000}
+    started = time.perf_counter()
+    flush_activity_counts()
+    results["flush_view_counts s"] = round(time.perf_counter() - started, 3)
+    return results
+
+
+def child(url: str, runs: int) -> dict:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-" + "x" * 60),
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+    }
+    output = subprocess.run(
+        [sys.executable, __file__, "--measure", "--runs", str(runs)],
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def table(small: dict, large: dict) -> str:
+    lines = [
+        f"{'page':26} {'queries':>12} {'small ms':>9} {'large ms':>9} {'× time':>7}",
+        "-" * 67,
+    ]
+    for name, figures in small.items():
+        if not isinstance(figures, dict):
+            continue
+        big = large[name]
+        same = "" if figures["queries"] == big["queries"] else " !"
+        lines.append(
+            f"{name:26} {figures['queries']:>5} → {big['queries']:<4}{same:2}"
+            f"{figures['ms']:>9.1f} {big['ms']:>9.1f} {big['ms'] / figures['ms']:>7.2f}"
+        )
+    for name in small:
+        if not isinstance(small[name], dict):
+            lines.append(f"{name:26} small {small[name]}, large {large[name]}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", help="DATABASE_URL of the demo database")
+    parser.add_argument("--large", help="DATABASE_URL of the large database")
+    parser.add_argument("--runs", type=int, default=5, help="timed requests per page")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.runs)))
+        return
+    if not (args.small and args.large):
+        parser.error("--small and --large are required")
+    small, large = child(args.small, args.runs), child(args.large, args.runs)
+    print(table(small, large))
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""The shared page cache: whole public pages for anonymous readers.
+
+It sits early in the middleware, before sessions, authentication, CSRF and
+messages, so a hit costs one cache round trip and no database query. Only
+readers without a session or messages cookie are served from it, and only
+responses that are the same for every such reader are stored:
+
+- the view is one of CACHED_VIEWS (public pages, feeds, the sitemap);
+- a GET with status 200 that sets no cookie and carries no Cache-Control of
+  its own (views that decided, e.g. never_cache or private, keep their choice);
+- no CSRF token in the body (a form for anonymous readers would need one).
+
+Entries are keyed by host, language and the normalised path and query, and
+hold the content generation they were built at (portal.generations): a bump
+makes them all stale. They also expire when the next scheduled post goes live.
+Hits and fresh pages answer conditional requests (ETag, 304).
+"""
+
+import hashlib
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language_from_request
+
+from . import generations
+
+CACHED_VIEWS = {
+    "posts:latest",
+    "posts:detail",
+    "posts:topic",
+    "posts:author",
+    "posts:trending",
+    "posts:search",
+    "posts:feed_latest",
+    "posts:feed_latest_atom",
+    "posts:feed_topic",
+    "posts:feed_topic_atom",
+    "posts:feed_author",
+    "posts:feed_author_atom",
+    "sitemap",
+}
+# Parameters that never change a page: campaign tags from newsletters.
+IGNORED_PARAMS = ("utm_", "fbclid", "gclid", "mc_")
+# Headers the outer middleware (CSP, security) adds again on every response.
+SKIPPED_HEADERS = {
+    "content-security-policy",
+    "set-cookie",
+    "cache-control",
+    "etag",
+    "expires",
+    "content-length",
+}
+
+
+def cache_key(request) -> str:
+    """Host, language, path and the query with its parameters sorted and trimmed."""
+    params = sorted(
+        (name, " ".join(value.split()))
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not name.startswith(IGNORED_PARAMS)
+    )
+    language = get_language_from_request(request, check_path=False)
+    raw = f"{request.get_host()}|{language}|{request.path}?{urlencode(params)}"
+    return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def on_hit(response, dotted_path: str, *args) -> None:
+    """Run ``dotted_path(request, *args)`` on every cache hit of this page too (count a view)."""
+    response.page_cache_on_hit = (dotted_path, args)
+
+
+def is_anonymous_reader(request) -> bool:
+    cookies = request.COOKIES
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and "HTTP_HX_REQUEST" not in request.META
+    )
+
+
+def public_headers(response, etag: str) -> None:
+    response["ETag"] = etag
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+        s_maxage=settings.PAGE_CACHE_PROXY_SECONDS,
+    )
+
+
+def answer(request, status: int, content: bytes, headers: list, etag: str):
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+        headers = [(k, v) for k, v in headers if k.lower() == "vary"]
+    else:
+        response = HttpResponse(content, status=status)
+        response["Content-Length"] = len(content)
+    for name, value in headers:
+        response[name] = value
+    public_headers(response, etag)
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not is_anonymous_reader(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        found = cache.get_many([generations.GENERATION_KEY, key])
+        generation = generations.current(found.get(generations.GENERATION_KEY))
+        entry = found.get(key)
+        if entry and entry["generation"] == generation and entry["until"] > time.time():
+            if entry["on_hit"]:
+                dotted_path, args = entry["on_hit"]
+                import_string(dotted_path)(request, *args)
+            return answer(request, 200, entry["content"], entry["headers"], entry["etag"])
+
+        response = self.get_response(request)
+        if self.storable(request, response):
+            return self.store(request, response, key, generation)
+        return response
+
+    @staticmethod
+    def storable(request, response) -> bool:
+        match = request.resolver_match
+        return (
+            request.method == "GET"
+            and match is not None
+            and match.view_name in CACHED_VIEWS
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+            and b"csrfmiddlewaretoken" not in response.content
+        )
+
+    @staticmethod
+    def store(request, response, key, generation):
+        now = time.time()
+        until = now + settings.PAGE_CACHE_SECONDS
+        scheduled = generations.next_publication(generation)
+        if scheduled is not None:
+            until = min(until, scheduled)
+        etag = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+        headers = [(k, v) for k, v in response.items() if k.lower() not in SKIPPED_HEADERS]
+        if until - now >= 1:
+            entry = {
+                "generation": generation,
+                "until": until,
+                "content": response.content,
+                "headers": headers,
+                "etag": etag,
+                "on_hit": getattr(response, "page_cache_on_hit", None),
+            }
+            cache.set(key, entry, int(until - now))
+        return answer(request, 200, response.content, headers, etag)

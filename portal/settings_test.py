@@ -40,5 +40,6 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+LANGUAGE_COOKIE_SECURE = False
 # Tasks run in the request, so a test sees their effects at once.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

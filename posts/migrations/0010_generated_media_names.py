@@ -7,7 +7,7 @@ import posts.uploads
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("posts", "0007_trending_snapshot"),
+        ("posts", "0009_post_language"),
     ]
 
     operations = [

@@ -17,7 +17,6 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 PDF_MAGIC = b"%PDF-"
@@ -199,40 +198,6 @@ def validate_attachment_upload(attachment) -> None:
     attachment.size = checked.size
 
 
-class FeaturedImageStorage(Storage):
-    """Featured images live in the private storage (a folder or bucket), so a draft's
-    image is never public; their URL is the view that checks the post is visible."""
-
-    @property
-    def private(self) -> Storage:
-        return storages["attachments"]
-
-    def _open(self, name, mode="rb"):
-        return self.private.open(name, mode)
-
-    def save(self, name, content, max_length=None):
-        return self.private.save(name, content, max_length=max_length)
-
-    def delete(self, name):
-        self.private.delete(name)
-
-    def exists(self, name):
-        return self.private.exists(name)
-
-    def size(self, name):
-        return self.private.size(name)
-
-    def generate_filename(self, filename):
-        return self.private.generate_filename(filename)
-
-    def url(self, name):
-        return reverse("posts:featured_image", kwargs={"name": name})
-
-
-def featured_image_storage() -> Storage:
-    return FeaturedImageStorage()
-
-
 def generated_name(folder: str, filename: str) -> str:
     """A random name in ``folder``: the uploader's file name never reaches a URL."""
     return f"{folder}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
@@ -240,10 +205,6 @@ def generated_name(folder: str, filename: str) -> str:
 
 def portrait_upload_to(instance, filename: str) -> str:
     return generated_name("portraits", filename)
-
-
-def featured_image_upload_to(instance, filename: str) -> str:
-    return generated_name("featured", filename)
 
 
 def open_media(name: str, storage: Storage | None = None) -> bytes | None:
@@ -257,21 +218,12 @@ def open_media(name: str, storage: Storage | None = None) -> bytes | None:
 
 
 def media_for_url(url: str, site_origin: str) -> bytes | None:
-    """The bytes of one of the portal's media files named by ``url`` (public media or a
-    featured image), or None when the URL is not one of them. For the PDF fetcher."""
-    origin = site_origin.rstrip("/") + "/"
-    sources = [
-        (urljoin(origin, settings.MEDIA_URL), "", storages["default"]),
-        (
-            urljoin(origin, reverse("posts:featured_image", kwargs={"name": "featured/"})),
-            "featured/",
-            featured_image_storage(),
-        ),
-    ]
-    for prefix, folder, storage in sources:
-        if url.startswith(prefix):
-            name = folder + unquote(url.removeprefix(prefix).split("?", 1)[0])
-            if ".." in PurePath(name).parts:
-                return None
-            return open_media(name, storage)
-    return None
+    """The bytes of one of the portal's public media files named by ``url`` (on the
+    site's origin or the media bucket's address), or None when the URL is not one."""
+    prefix = urljoin(site_origin.rstrip("/") + "/", settings.MEDIA_URL)
+    if not url.startswith(prefix):
+        return None
+    name = unquote(url.removeprefix(prefix).split("?", 1)[0])
+    if ".." in PurePath(name).parts:
+        return None
+    return open_media(name)

@@ -10,8 +10,14 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from posts.models import Attachment, PostStatus
-from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
+from posts.models import Attachment
+from tests.factories import (
+    AttachmentFactory,
+    AuthorFactory,
+    ImageFactory,
+    PostFactory,
+    picture_bytes,
+)
 from tests.storage.conftest import MEDIA_BUCKET, PRIVATE_BUCKET
 
 pytestmark = pytest.mark.django_db
@@ -92,30 +98,20 @@ def test_a_portrait_goes_to_the_public_bucket_under_a_generated_name(s3, on_s3, 
     assert public.status_code == 200 and public.content == png()
 
 
-def test_a_drafts_featured_image_is_private_until_published(client, s3, s3_server, on_s3):
-    post = PostFactory(draft=True, featured_image_alt="A map")
-    post.featured_image.save("Secret plan.png", ContentFile(png()))
+def test_a_library_image_and_its_renditions_go_to_the_public_bucket(s3, on_s3, settings):
+    image = ImageFactory(file=ContentFile(picture_bytes(1200, 600), name="Holiday snap.jpg"))
 
-    name = post.featured_image.name
-    assert name.startswith("featured/") and "Secret" not in name
-    assert keys(s3, PRIVATE_BUCKET, on_s3) == [f"{on_s3}/{name}"]
-    assert keys(s3, MEDIA_BUCKET, on_s3) == []
-    assert client.get(post.featured_image.url).status_code == 404
-    direct = f"{s3_server['endpoint']}/{PRIVATE_BUCKET}/{on_s3}/{name}"
-    assert requests.get(direct, timeout=5).status_code == 403
-
-    post.status = PostStatus.PUBLISHED
-    post.save()
-    response = client.get(post.featured_image.url)
-    assert response.status_code == 200
-    assert b"".join(response.streaming_content) == png()
+    stored = keys(s3, MEDIA_BUCKET, on_s3)
+    assert f"{on_s3}/{image.file.name}" in stored and "Holiday" not in image.file.name
+    assert len(stored) == 1 + 2 * len(image.renditions)  # original, WebP and fallback each
+    assert local_files(settings) == []
+    assert requests.get(image.url, timeout=5).status_code == 200
 
 
 def test_the_pdf_embeds_a_featured_image_read_from_s3(client, on_s3):
     from pypdf import PdfReader
 
-    post = PostFactory(featured_image_alt="A wide banner")
-    post.featured_image.save("banner.png", ContentFile(png((600, 200))))
+    post = PostFactory(featured_image=ImageFactory(file=ContentFile(png((600, 200)), "b.png")))
 
     response = client.get(f"/posts/{post.slug}/pdf/")
 

@@ -15,6 +15,7 @@ from portal.settings import *  # noqa: F403
 from portal.settings import VAR_DIR
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+SITE_URL = "http://testserver"  # PDFs link to it: the test client's host
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
@@ -32,11 +33,16 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
 # Local folders whatever the environment says; tests/storage/ switches to S3 itself.
 MEDIA_URL = "/media/"
+PDF_ROOT = VAR_DIR / "test-pdfs"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "attachments": {
         "BACKEND": "posts.uploads.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
+    "pdfs": {
+        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PDF_ROOT},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

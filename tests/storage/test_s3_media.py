@@ -115,7 +115,7 @@ def test_the_pdf_embeds_a_featured_image_read_from_s3(client, on_s3):
 
     response = client.get(f"/posts/{post.slug}/pdf/")
 
-    reader = PdfReader(BytesIO(response.content))
+    reader = PdfReader(BytesIO(b"".join(response.streaming_content)))
     assert [image.image.size for image in reader.pages[0].images] == [(600, 200)]
 
 

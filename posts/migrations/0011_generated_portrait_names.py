@@ -7,7 +7,7 @@ import posts.uploads
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("posts", "0009_post_language"),
+        ("posts", "0010_revisions_and_share_links"),
     ]
 
     operations = [

@@ -1,4 +1,3 @@
-import uuid
 from datetime import date
 from pathlib import PurePath
 
@@ -24,7 +23,7 @@ from .preview import can_preview
 from .revisions import PostRevision  # noqa: F401  (a model of this app)
 from .sanitize import sanitize_html
 from .share_links import ShareLink  # noqa: F401  (a model of this app)
-from .uploads import validate_attachment_upload
+from .uploads import generated_name, portrait_upload_to, validate_attachment_upload
 
 # An unhurried reader of long-form text; used for "N minute read".
 WORDS_PER_MINUTE = 220
@@ -143,7 +142,7 @@ class AuthorQuerySet(models.QuerySet):
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
-    portrait = models.ImageField(_("portrait"), upload_to="portraits/%Y/", blank=True)
+    portrait = models.ImageField(_("portrait"), upload_to=portrait_upload_to, blank=True)
     role = models.CharField(_("role"), max_length=120, blank=True)
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
     bio = models.TextField(_("bio"), blank=True)
@@ -374,7 +373,7 @@ class PostAuthor(models.Model):
 
 def attachment_upload_to(instance, filename: str) -> str:
     """Generated names: the reader-facing name lives in the title, never on disk."""
-    return f"attachments/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return generated_name("attachments", filename)
 
 
 def attachment_storage():

@@ -16,7 +16,7 @@ from taggit.models import Tag
 from portal import generations
 
 from .models import Attachment, Author, Post, PostAuthor
-from .search import update_search_vectors
+from .search.index import update_search_vectors
 from .trending import queue_trending_refresh
 
 

@@ -28,7 +28,7 @@ BUDGET = {
     "topic": 7,
     "author": 6,
     "trending": 3,
-    "search": 6,
+    "search": 9,  # + the topic and author choices, and PostgreSQL's passages
 }
 # A logged-in reader adds the session, the user and their saved posts.
 MEMBER_EXTRA = 3

@@ -1,0 +1,64 @@
+"""Accent-insensitive search on both databases, and trigrams for "did you mean".
+
+PostgreSQL: the unaccent and pg_trgm extensions, a text search configuration
+``english_unaccent`` (english with unaccent before stemming: "markovic" matches
+"Marković"), and a trigram index on titles. SQLite: ``search_text``, a folded copy.
+Existing posts are re-indexed either way.
+"""
+
+from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
+from django.db import migrations, models
+
+CONFIG_SQL = """
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'english_unaccent') THEN
+    CREATE TEXT SEARCH CONFIGURATION english_unaccent (COPY = english);
+    ALTER TEXT SEARCH CONFIGURATION english_unaccent
+      ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+  END IF;
+END $$;
+"""
+TITLE_INDEX = "posts_post_title_trgm"
+
+
+def postgres_search(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(CONFIG_SQL)
+    schema_editor.execute(
+        f"CREATE INDEX IF NOT EXISTS {TITLE_INDEX} ON posts_post USING gin (title gin_trgm_ops)"
+    )
+
+
+def drop_postgres_search(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(f"DROP INDEX IF EXISTS {TITLE_INDEX}")
+    schema_editor.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS english_unaccent")
+
+
+def reindex(apps, schema_editor):
+    # The live indexer, not a frozen copy: this only recomputes derived data, and
+    # `manage.py rebuild_search_index` does the same at any later time.
+    from posts.search.index import update_search_vectors
+
+    Post = apps.get_model("posts", "Post")
+    ids = list(Post.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), 500):
+        update_search_vectors(ids[start : start + 500])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("posts", "0007_trending_snapshot")]
+
+    operations = [
+        UnaccentExtension(),
+        TrigramExtension(),
+        migrations.AddField(
+            model_name="post",
+            name="search_text",
+            field=models.TextField(default="", editable=False),
+        ),
+        migrations.RunPython(postgres_search, drop_postgres_search, elidable=False),
+        migrations.RunPython(reindex, migrations.RunPython.noop, elidable=True),
+    ]

@@ -12,7 +12,9 @@ class SavedConfig(AppConfig):
 
         from accounts.export import register_exporter
 
+        from .following import export_follows
         from .saving import complete_pending_save, export_saved_posts
 
         user_logged_in.connect(complete_pending_save, dispatch_uid="saved_complete_pending_save")
         register_exporter("saved_posts", export_saved_posts)
+        register_exporter("follows", export_follows)

@@ -59,3 +59,19 @@ def article_json_ld(context, post):
         data["image"] = absolute_url(post.featured_image.url, request)
     text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag
+def post_contents(post):
+    """(body with heading ids, contents entries) for a post page; see posts.contents."""
+    from ..contents import with_contents
+
+    return with_contents(post.body)
+
+
+@register.inclusion_tag("posts/includes/related.html")
+def related_posts(post):
+    """More on this topic: up to four posts sharing topics or authors (one query)."""
+    from ..related import related_to
+
+    return {"related": related_to(post)}

@@ -24,7 +24,7 @@ TOPICS = ["Diaspora", "Remittances", "Skills", "Return", "Youth", "Gender", "Cli
 # author 5, trending 1, search 4; the headroom is for the save toggle.
 BUDGET = {
     "home": 6,
-    "post": 8,
+    "post": 9,  # + more on this topic (cached per generation)
     "topic": 7,
     "author": 6,
     "trending": 3,

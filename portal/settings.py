@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "posts",
     "saved",
     "comments",
+    "pages",
     "portal",
     "django.contrib.admin",
     "django.contrib.auth",

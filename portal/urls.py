@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
+    path("pages/", include("pages.urls")),
     path("admin/", admin.site.urls),
     # The sitemap protocol caps a file at 50,000 URLs: an index names one file per section
     # and page (PostSitemap.limit posts each).

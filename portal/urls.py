@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.sitemaps import SITEMAPS
 
-from . import views
+from . import theme, views
 
 admin.site.site_header = _("Portal administration")
 admin.site.site_title = settings.SITE_NAME
@@ -39,6 +39,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("theme/", theme.set_theme, name="theme"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from posts import search
 
+from .languages import alternates
 from .theme import chosen_theme
 
 
@@ -13,3 +15,8 @@ def site(request):
         "SEARCH_MAX_LENGTH": search.MAX_QUERY_LENGTH,
         "THEME": chosen_theme(request),
     }
+
+
+def languages(request):
+    """This page in every language (switcher, hreflang), worked out only if a template asks."""
+    return {"language_links": SimpleLazyObject(lambda: alternates(request))}

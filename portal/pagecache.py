@@ -45,6 +45,7 @@ CACHED_VIEWS = {
     "posts:feed_author_atom",
     "sitemap",
     "pages:page",  # pages.signals bumps the generation on every edit
+    "sitemap_section",
 }
 # Parameters that never change a page: campaign tags from newsletters.
 IGNORED_PARAMS = ("utm_", "fbclid", "gclid", "mc_")

@@ -1,20 +1,23 @@
 """Accent-insensitive search on both databases, and trigrams for "did you mean".
 
 PostgreSQL: the unaccent and pg_trgm extensions, a text search configuration
-``english_unaccent`` (english with unaccent before stemming: "markovic" matches
-"Marković"), and a trigram index on titles. SQLite: ``search_text``, a folded copy.
+``<language>_unaccent`` per configuration posts.multilingual uses (unaccent before
+stemming: "markovic" matches "Marković"), and a trigram index on titles. SQLite: ``search_text``, a folded copy.
 Existing posts are re-indexed either way.
 """
 
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations, models
 
+# Every configuration posts.multilingual uses, and its dictionary for words.
+BASES = {"english": "english_stem", "russian": "russian_stem", "romanian": "romanian_stem",
+         "serbian": "serbian_stem", "armenian": "armenian_stem", "simple": "simple"}  # fmt: skip
 CONFIG_SQL = """
 DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'english_unaccent') THEN
-    CREATE TEXT SEARCH CONFIGURATION english_unaccent (COPY = english);
-    ALTER TEXT SEARCH CONFIGURATION english_unaccent
-      ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{base}_unaccent') THEN
+    CREATE TEXT SEARCH CONFIGURATION {base}_unaccent (COPY = {base});
+    ALTER TEXT SEARCH CONFIGURATION {base}_unaccent
+      ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {dictionary};
   END IF;
 END $$;
 """
@@ -24,7 +27,8 @@ TITLE_INDEX = "posts_post_title_trgm"
 def postgres_search(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(CONFIG_SQL)
+    for base, dictionary in BASES.items():
+        schema_editor.execute(CONFIG_SQL.format(base=base, dictionary=dictionary))
     schema_editor.execute(
         f"CREATE INDEX IF NOT EXISTS {TITLE_INDEX} ON posts_post USING gin (title gin_trgm_ops)"
     )
@@ -34,7 +38,8 @@ def drop_postgres_search(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(f"DROP INDEX IF EXISTS {TITLE_INDEX}")
-    schema_editor.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS english_unaccent")
+    for base in BASES:
+        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {base}_unaccent")
 
 
 def reindex(apps, schema_editor):
@@ -49,7 +54,7 @@ def reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("posts", "0007_trending_snapshot")]
+    dependencies = [("posts", "0009_post_language")]
 
     operations = [
         UnaccentExtension(),

@@ -19,9 +19,10 @@ from django.utils import timezone
 
 from ..models import Post
 from .folding import fold
-from .index import END_OF_SUMMARY, END_OF_TITLE, SEARCH_CONFIG, update_search_vectors
+from ..multilingual import search_config
+from .index import END_OF_SUMMARY, END_OF_TITLE, update_search_vectors
 
-__all__ = ["SEARCH_CONFIG", "Filters", "clean_query", "search_posts", "update_search_vectors"]
+__all__ = ["Filters", "clean_query", "search_posts", "update_search_vectors"]
 
 MAX_QUERY_LENGTH = 200
 # Only the newest matches are ranked and counted: a word in every other post would
@@ -80,7 +81,8 @@ def newest_matches(matches):
 
 
 def postgres_query(query: str) -> SearchQuery:
-    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    # Each post is matched and ranked with its own language's configuration.
+    return SearchQuery(query, search_type="websearch", config=search_config())
 
 
 def search_posts(query: str, filters: Filters = Filters()):

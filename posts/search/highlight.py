@@ -43,7 +43,8 @@ def headlines(query: str, posts: list[Post]) -> dict[int, SafeString]:
 
 
 def _postgres_headlines(query: str, post_ids: list[int]) -> dict[int, SafeString]:
-    from . import SEARCH_CONFIG, postgres_query
+    from ..multilingual import search_config
+    from . import postgres_query
 
     # The body's tags (and any stray marker characters) become spaces before ts_headline.
     body = Func(
@@ -56,7 +57,7 @@ def _postgres_headlines(query: str, post_ids: list[int]) -> dict[int, SafeString
         SearchHeadline(
             source,
             postgres_query(query),
-            config=SEARCH_CONFIG,
+            config=search_config(),
             start_sel=START,
             stop_sel=STOP,
             max_words=35,

@@ -1,7 +1,7 @@
 """What search matches against, kept up to date by posts.signals.
 
-- PostgreSQL: ``Post.search_vector``, a weighted tsvector built with the portal's
-  text search configuration (``english_unaccent``: accents folded by ``unaccent``).
+- PostgreSQL: ``Post.search_vector``, a weighted tsvector built with the text search
+  configuration of the post's language (``<language>_unaccent``: accents folded).
 - SQLite: ``Post.search_text``, a folded copy of the same words, in sections, so a
   match can be ranked by where it falls: title, then summary, then the rest.
 """
@@ -14,19 +14,21 @@ from django.db.models import OuterRef, StringAgg, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from ..models import Post, PostAuthor
+from ..multilingual import search_config
 from .folding import fold, plain_text
 
-# The configuration every vector, query and headline uses (posts migration 0011).
-# A post's language can later choose another "<language>_unaccent" here.
-SEARCH_CONFIG = "english_unaccent"
 # Section marks in search_text: clean_query() strips control characters, so no
 # query can match them.
 END_OF_TITLE = "\x1e"
 END_OF_SUMMARY = "\x1f"
 
 
-def search_vector_expression(config: str = SEARCH_CONFIG):
-    """A post's weighted vector: title A, summary B, body C, topics and authors D."""
+def search_vector_expression():
+    """A post's weighted vector: title A, summary B, body C, topics and authors D.
+
+    Stemmed with its language's configuration, accents folded (posts.multilingual).
+    """
+    config = search_config()
 
     def part(expression, weight):
         return SearchVector(expression, weight=weight, config=config)

@@ -18,8 +18,8 @@ from django.db.models.lookups import GreaterThan, LessThan
 from django.utils import timezone
 
 from ..models import Post
-from .folding import fold
 from ..multilingual import search_config
+from .folding import fold
 from .index import END_OF_SUMMARY, END_OF_TITLE, update_search_vectors
 
 __all__ = ["Filters", "clean_query", "search_posts", "update_search_vectors"]
@@ -104,7 +104,7 @@ def search_posts(query: str, filters: Filters = Filters()):
             posts = posts.filter(search_text__contains=word)
         found = newest_matches(posts).annotate(rank=sqlite_score(words))
     if filters.sort == NEWEST:
-        return found.order_by("-published_at", "-pk")
+        return found  # newest first: Meta.ordering
     return found.order_by("-rank", "-published_at", "-pk")
 
 

@@ -92,7 +92,7 @@ def _update_folded_text(post_ids) -> None:
     tagged = Post.tags.through.objects.filter(object_id__in=post_ids, content_type__model="post")
     for post_id, name in tagged.values_list("object_id", "tag__name"):
         topics[post_id].append(name)
-    links = PostAuthor.objects.filter(post_id__in=post_ids).order_by("position", "pk")
+    links = PostAuthor.objects.filter(post_id__in=post_ids)  # in order: Meta.ordering
     for post_id, name in links.values_list("post_id", "author__name"):
         authors[post_id].append(name)
     rows = Post.objects.filter(pk__in=post_ids).values_list("pk", "title", "summary", "body")

@@ -82,6 +82,8 @@ def related_posts(post):
     from ..related import related_to
 
     return {"related": related_to(post)}
+
+
 @register.filter
 def topic_name(topic) -> str:
     """A topic's name in the reader's language, if an editor gave one."""

@@ -28,7 +28,7 @@ EDITOR_PERMISSIONS = {
         ("taggit", "taggeditem"),
     ]
     for action in ("add", "change", "delete", "view")
-} | {"posts.view_postactivity"}
+} | {"posts.view_postactivity", "pages.change_page", "pages.view_page"}  # + the footer pages
 
 
 def add_post_form(**overrides):

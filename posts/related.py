@@ -24,9 +24,13 @@ def related_to(post: Post, limit: int = LIMIT) -> list[Post]:
         tag_id__in=tag_ids, content_type__app_label="posts", content_type__model="post"
     )
     written = PostAuthor.objects.filter(author_id__in=author_ids)
+    # In the post's language, and never its own translations ("Also in" lists those).
+    same_group = Post.objects.in_group(post.translation_group_id).values("pk")
     candidates = (
         Post.objects.published()
         .filter(Q(pk__in=tagged.values("object_id")) | Q(pk__in=written.values("post_id")))
+        .filter(language=post.language)
+        .exclude(pk__in=same_group)
         .exclude(pk=post.pk)
         .values("pk")[:CANDIDATES]
     )

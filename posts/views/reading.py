@@ -151,6 +151,7 @@ def search(request):
         "page": page,
         "suggestion": suggestion,
         "page_params": params,
+        "filters_open": bool(kept),
         "max_results": full_text.MAX_RESULTS,
     }
     return render(request, "posts/search.html", context)

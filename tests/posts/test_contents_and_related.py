@@ -84,3 +84,12 @@ def test_post_page_shows_more_on_this_topic_cached_per_generation(client):
     text = client.get(post.get_absolute_url()).text
 
     assert "Another finance brief" in text and "Newest finance brief" in text
+
+
+def test_related_posts_skip_translations_and_other_languages():
+    post = PostFactory(topics=["Finance"])
+    PostFactory(title="Its translation", topics=["Finance"], language="ru", translation_of=post)
+    PostFactory(title="Other language", topics=["Finance"], language="ro")
+    same = PostFactory(title="Same language", topics=["Finance"])
+
+    assert related_to(post) == [same]

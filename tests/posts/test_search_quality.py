@@ -222,3 +222,13 @@ def test_sqlite_keeps_a_folded_copy_up_to_date():
     post.refresh_from_db()
 
     assert post.search_text == "balti\x1eunicode\x1fbody & more economie"
+
+
+@needs_postgres
+def test_every_post_language_has_an_accent_folding_configuration():
+    from posts.multilingual import SEARCH_CONFIGS
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE '%%_unaccent'")
+        found = {row[0] for row in cursor.fetchall()}
+    assert {f"{name}_unaccent" for name in [*SEARCH_CONFIGS.values(), "simple"]} <= found

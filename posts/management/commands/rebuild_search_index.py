@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from portal import generations
 from posts.models import Post
 from posts.search.index import update_search_vectors
 
@@ -26,6 +27,8 @@ class Command(BaseCommand):
                 if verbosity >= 2:
                     done = min(start + BATCH, len(ids))
                     self.stdout.write(f"  {done} of {len(ids)} posts")
+        if not dry_run:
+            generations.bump()  # cached search pages showed the old index
         if verbosity:
             verb = "Would rebuild" if dry_run else "Rebuilt"
             self.stdout.write(self.style.SUCCESS(f"{verb} the search index of {len(ids)} posts."))

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -39,8 +40,6 @@ def kind_of(thing) -> str:
 
 
 def thing_url(thing) -> str:
-    from django.urls import reverse
-
     if isinstance(thing, Author):
         return thing.get_absolute_url()
     return reverse("posts:topic", args=[thing.slug])

@@ -11,6 +11,7 @@ from posts.groups import is_editor
 
 from .forms import CommentForm
 from .models import Comment, CommentStatus
+from .one_click import can_moderate
 from .rules import cannot_comment, comments_are_open, publishes_at_once
 from .suspensions import CommentingSuspension
 
@@ -99,6 +100,8 @@ def section_context(request, post, *, form=None, parent=None):
         ),
         "page": thread_page(post, request.user, query.get("comments_page")),
         "own_pending": Comment.objects.own_pending_for(post, request.user),
+        # Moderators only; their pages are private (portal.middleware), never in a shared cache.
+        "moderation_queue": Comment.objects.pending_on(post) if can_moderate(request.user) else [],
         "reported": query.get("reported") == "1",
         "request": request,
         "user": request.user,

@@ -7,14 +7,21 @@ class SavedConfig(AppConfig):
     verbose_name = _("Saved posts")
 
     def ready(self):
-        # Finish a save asked for before logging in; include saves in "download my data".
+        # Finish a save asked for before logging in; include saves in "download my data";
+        # a deleted account's reading packs go with it.
+        from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_delete
 
         from accounts.export import register_exporter
 
         from .following import export_follows
+        from .pack import forget_reading_packs
         from .saving import complete_pending_save, export_saved_posts
 
         user_logged_in.connect(complete_pending_save, dispatch_uid="saved_complete_pending_save")
         register_exporter("saved_posts", export_saved_posts)
         register_exporter("follows", export_follows)
+        post_delete.connect(
+            forget_reading_packs, sender=get_user_model(), dispatch_uid="saved_forget_packs"
+        )

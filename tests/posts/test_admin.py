@@ -28,7 +28,14 @@ EDITOR_PERMISSIONS = {
         ("taggit", "taggeditem"),
     ]
     for action in ("add", "change", "delete", "view")
-} | {"posts.view_postactivity", "pages.change_page", "pages.view_page"}  # + the footer pages
+} | {
+    "posts.view_postactivity",
+    "posts.view_postrevision",
+    "posts.view_sharelink",
+    "posts.change_sharelink",
+    "pages.change_page",  # the footer pages
+    "pages.view_page",
+}
 
 
 def add_post_form(**overrides):

@@ -5,6 +5,7 @@ Development needs nothing set: SQLite under var/, debug off unless DJANGO_DEBUG=
 DJANGO_ALLOWED_HOSTS or the portal refuses to start.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -174,7 +175,20 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # The sign-up form adds the public name (accounts.forms.SignupForm).
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# Every allauth form the portal shows, relabelled in its own voice (accounts.forms).
+ACCOUNT_FORMS = {
+    name: f"accounts.forms.{form}"
+    for name, form in {
+        "login": "LoginForm",
+        "signup": "SignupForm",
+        "change_password": "ChangePasswordForm",
+        "set_password": "SetPasswordForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "add_email": "ChangeEmailForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
 # Mandatory in production: an unverified address cannot log in. Debug keeps
 # "optional" so `make run` works without reading emails.
 ACCOUNT_EMAIL_VERIFICATION = env_choice(
@@ -196,6 +210,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# One click from the email confirms the address (and logs in, in the same browser).
+ACCOUNT_CONFIRM_EMAIL_ON_GET = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
@@ -216,10 +232,13 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)
 EMAIL_URL = env("EMAIL_URL")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@portal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where "contact us" on the account pages writes to (default: DEFAULT_FROM_EMAIL's address).
+CONTACT_EMAIL = env("PORTAL_CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 if EMAIL_URL:
     MAILERS = mailers_from_url(EMAIL_URL)
 elif DEBUG:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    # The console, decoded so links in printed emails work (portal/mail.py).
+    MAILERS = {"default": {"BACKEND": "portal.mail.ReadableConsoleBackend"}}
 else:
     # Production without EMAIL_URL: hand mail to a local MTA, as Django always has.
     MAILERS = {

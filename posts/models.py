@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -24,6 +25,9 @@ from .revisions import PostRevision  # noqa: F401  (a model of this app)
 from .sanitize import sanitize_html
 from .share_links import ShareLink  # noqa: F401  (a model of this app)
 from .uploads import validate_attachment_upload
+
+# An unhurried reader of long-form text; used for "N minute read".
+WORDS_PER_MINUTE = 220
 
 
 class PostStatus(models.TextChoices):
@@ -335,6 +339,17 @@ class Post(models.Model):
     @property
     def is_scheduled(self) -> bool:
         return self.state == PublicationState.SCHEDULED
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read summary and body at 220 words a minute (at least one)."""
+        words = len(strip_tags(f"{self.summary} {self.body}").split())
+        return max(1, round(words / WORDS_PER_MINUTE))
+
+    @property
+    def was_updated(self) -> bool:
+        """Edited on a later day than it was published: the byline says "updated"."""
+        return timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
 
     @property
     def ordered_authors(self) -> list[Author]:

@@ -7,10 +7,12 @@ from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from posts.groups import is_editor
+
 from .forms import CommentForm
-from .models import Comment
+from .models import Comment, CommentStatus
 from .one_click import can_moderate
-from .rules import cannot_comment, comments_are_open
+from .rules import cannot_comment, comments_are_open, publishes_at_once
 from .suspensions import CommentingSuspension
 
 # Outcomes the form area can show instead of a fresh form (?comment_sent=...).
@@ -64,8 +66,26 @@ def form_area_context(request, post, *, form=None, parent=None, state=None):
         "parent": parent,
         "state": state,
         "login_url": login_url(post),
+        # Told on the form only when it is true: staff and trusted members skip the queue.
+        "at_once": bool(user.is_authenticated and not barrier and is_open and not state)
+        and publishes_at_once(user),
         "max_length": settings.COMMENTS_MAX_LENGTH,
     }
+
+
+def shown_at_once(request, post, comment, parent) -> dict:
+    """A comment sent with JavaScript that awaits moderation, to show in the thread at once
+    (an out-of-band swap: under its parent, or in the member's own pending list)."""
+    if comment.status not in (CommentStatus.PENDING, CommentStatus.SPAM):
+        return {}
+    # Never saved: spam reads as pending to its sender, as the thank-you message says.
+    comment.status = CommentStatus.PENDING
+    comment.author_is_editor = is_editor(request.user)
+    context = {"sent_pending": comment}
+    if parent is None:
+        own = list(Comment.objects.own_pending_for(post, request.user))
+        context["own_pending"] = own if comment in own else [*own, comment]
+    return context
 
 
 def section_context(request, post, *, form=None, parent=None):

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "posts",
     "saved",
     "comments",
+    "pages",
     "portal",
     "django.contrib.admin",
     "django.contrib.auth",

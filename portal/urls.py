@@ -9,7 +9,7 @@ from django.views.static import serve
 
 from posts.sitemaps import SITEMAPS
 
-from . import languages, views
+from . import languages, theme, views
 
 admin.site.site_header = _("Portal administration")
 admin.site.site_title = settings.SITE_NAME
@@ -39,6 +39,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("theme/", theme.set_theme, name="theme"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
@@ -49,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
+    path("pages/", include("pages.urls")),
     prefix_default_language=False,
 )
 

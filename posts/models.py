@@ -272,8 +272,10 @@ class Post(models.Model):
     )
     # Approved comments only; recomputed by the comments app whenever a comment changes.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
-    # Kept up to date on PostgreSQL by posts.search; unused on SQLite.
+    # Kept up to date by posts.search.index: the vector on PostgreSQL, the folded
+    # copy on SQLite (each unused on the other database).
     search_vector = SearchVectorField(null=True, editable=False)
+    search_text = models.TextField(editable=False, default="")
 
     objects = PostQuerySet.as_manager()
 

@@ -16,12 +16,14 @@ class SavedConfig(AppConfig):
 
         from accounts.export import register_exporter
 
+        from .following import export_follows
         from .pack import forget_reading_packs
         from .saving import complete_pending_save, export_saved_posts
 
         user_logged_in.connect(complete_pending_save, dispatch_uid="saved_complete_pending_save")
         user_signed_up.connect(complete_pending_save, dispatch_uid="saved_pending_save_signup")
         register_exporter("saved_posts", export_saved_posts)
+        register_exporter("follows", export_follows)
         post_delete.connect(
             forget_reading_packs, sender=get_user_model(), dispatch_uid="saved_forget_packs"
         )

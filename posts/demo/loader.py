@@ -19,6 +19,7 @@ from accounts.models import User
 
 from ..groups import EDITORS
 from ..models import Attachment, Author, Image, Post, PostActivity, PostAuthor, PostStatus
+from ..search.index import update_search_vectors
 from ..uploads import validate_attachment_upload
 from .catalogue import AUTHORS, POSTS, DemoPost
 from .images import landscape_jpeg, portrait_png
@@ -125,6 +126,8 @@ class DemoLoader:
                 PostAuthor(post=post, author=authors[slug], position=position)
                 for position, slug in enumerate(demo.authors)
             )
+            # bulk_create sends no signals: index the author names it added.
+            update_search_vectors([post.pk])
         self.load_featured_image(post, demo)
         self.load_attachment(post, demo, authors)
         self.load_activity(post, demo)

@@ -200,3 +200,11 @@ def test_demo_has_posts_in_every_script_and_a_translation_group(demo):
 
     assert set(translations.values_list("language", flat=True)) == {"ru", "ka"}
     assert {"uk", "sr-latn", "hy"} <= set(Post.objects.values_list("language", flat=True))
+
+
+def test_demo_authors_are_searchable_without_their_accents(demo):
+    from posts.search import search_posts
+
+    found = [post.slug for post in search_posts("markovic")]
+
+    assert "hometown-associations-as-development-partners" in found

@@ -24,11 +24,11 @@ TOPICS = ["Diaspora", "Remittances", "Skills", "Return", "Youth", "Gender", "Cli
 # author 5, trending 1, search 4; the headroom is for the save toggle.
 BUDGET = {
     "home": 6,
-    "post": 8,
+    "post": 9,  # + more on this topic (cached per generation)
     "topic": 7,
     "author": 6,
     "trending": 3,
-    "search": 6,
+    "search": 9,  # + the topic and author choices, and PostgreSQL's passages
 }
 # A logged-in reader adds the session, the user and their saved posts.
 MEMBER_EXTRA = 3

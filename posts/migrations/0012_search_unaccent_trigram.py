@@ -54,7 +54,7 @@ def reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("posts", "0010_revisions_and_share_links")]
+    dependencies = [("posts", "0011_generated_portrait_names")]
 
     operations = [
         UnaccentExtension(),

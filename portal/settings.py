@@ -22,6 +22,7 @@ from portal.env import (
     logging_config,
     mailers_from_url,
 )
+from portal.object_storage import object_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -172,25 +173,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "posts:latest"
 
-# django-allauth: email only, no usernames anywhere.
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-# The sign-up form adds the public name (accounts.forms.SignupForm).
-# Every allauth form the portal shows, relabelled in its own voice (accounts.forms).
-ACCOUNT_FORMS = {
-    name: f"accounts.forms.{form}"
-    for name, form in {
-        "login": "LoginForm",
-        "signup": "SignupForm",
-        "change_password": "ChangePasswordForm",
-        "set_password": "SetPasswordForm",
-        "reset_password": "ResetPasswordForm",
-        "reset_password_from_key": "ResetPasswordKeyForm",
-        "add_email": "ChangeEmailForm",
-        "reauthenticate": "ReauthenticateForm",
-    }.items()
-}
+# django-allauth: email only, no usernames; the fixed choices are in portal/accounts_settings.py.
+from portal.accounts_settings import *  # noqa: E402,F403
+
 # Mandatory in production: an unverified address cannot log in. Debug keeps
 # "optional" so `make run` works without reading emails.
 ACCOUNT_EMAIL_VERIFICATION = env_choice(
@@ -198,33 +183,9 @@ ACCOUNT_EMAIL_VERIFICATION = env_choice(
     "optional" if DEBUG else "mandatory",
     {"none", "optional", "mandatory"},
 )
-ACCOUNT_PREVENT_ENUMERATION = True
-# Adding or removing an email address asks for the password again (changing the
-# password asks for the current one in its own form).
-ACCOUNT_REAUTHENTICATION_REQUIRED = True
-# None: the login form offers "Remember me". Without it the session ends when the
-# browser closes or after PORTAL_SESSION_IDLE_MINUTES idle (portal.middleware).
-ACCOUNT_SESSION_REMEMBER = None
 SESSION_IDLE_SECONDS = env_int("PORTAL_SESSION_IDLE_MINUTES", 120) * 60
-ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_UNIQUE_EMAIL = True
-# One address per member: "change email" replaces it once the new one is verified.
-ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_EMAIL_NOTIFICATIONS = True
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-# One click from the email confirms the address (and logs in, in the same browser).
-ACCOUNT_CONFIRM_EMAIL_ON_GET = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-# Rate limits are kept in the cache above (database or Redis, never a dummy).
-# allauth's per-IP failed-login default is 10/m; the per-email limit is what
-# stops guessing one account's password.
-ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/h/ip",
-    "reset_password": "20/m/ip,5/m/key",
-}
 # Behind a reverse proxy, how many proxies to trust for the client's IP
 # (allauth's rate limits key on it); 0 means REMOTE_ADDR.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)
@@ -316,69 +277,18 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# Object storage (any S3-compatible server) for several app servers: public media in
-# one bucket, attachments and rendered PDFs in a private one.
+# Object storage (any S3-compatible server) for several app servers: portal/object_storage.py.
 S3_MEDIA_BUCKET = env("PORTAL_S3_MEDIA_BUCKET")
 if S3_MEDIA_BUCKET:
-    _s3 = {
-        "endpoint_url": env("PORTAL_S3_ENDPOINT_URL") or None,  # None: AWS itself
-        "access_key": env("PORTAL_S3_ACCESS_KEY_ID") or None,  # None: boto3's own lookup
-        "secret_key": env("PORTAL_S3_SECRET_ACCESS_KEY") or None,
-        "region_name": env("PORTAL_S3_REGION") or None,
-        "addressing_style": env_choice("PORTAL_S3_ADDRESSING_STYLE", "path", {"path", "virtual"}),
-        "signature_version": "s3v4",
-        "file_overwrite": False,
-    }
-    # The public address of the media bucket (a CDN, or the load balancer proxying it);
-    # default: the bucket's own URL on the endpoint.
-    MEDIA_URL = env("PORTAL_S3_MEDIA_URL") or f"{_s3['endpoint_url']}/{S3_MEDIA_BUCKET}/"
-    MEDIA_URL = MEDIA_URL.rstrip("/") + "/"
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            **_s3,
-            "bucket_name": S3_MEDIA_BUCKET,
-            # Readable by anyone through the bucket's policy: plain URLs, no signatures.
-            "querystring_auth": False,
-            "default_acl": None,
-            "custom_domain": MEDIA_URL.split("://", 1)[1].rstrip("/"),
-            "url_protocol": MEDIA_URL.split("://", 1)[0] + ":",
-        },
-    }
-    STORAGES["attachments"] = {
-        "BACKEND": "posts.s3.PrivateS3Storage",
-        "OPTIONS": {
-            **_s3,
-            "bucket_name": env("PORTAL_S3_PRIVATE_BUCKET", f"{S3_MEDIA_BUCKET}-private"),
-            "default_acl": "private",
-        },
-    }
-    # Rendered PDFs: the private bucket too, so every app server serves what a worker made.
-    STORAGES["pdfs"] = {
-        "BACKEND": "posts.s3.PrivateS3Storage",
-        "OPTIONS": {**STORAGES["attachments"]["OPTIONS"], "location": "pdfs"},
-    }
+    MEDIA_URL, s3_storages = object_storage(S3_MEDIA_BUCKET)
+    STORAGES.update(s3_storages)
 # Django serves /media/ itself (a small box without a web server for it); only for
 # media on local disk: on S3 the bucket's URL is used.
 SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG) and not S3_MEDIA_BUCKET
 # Static files are for this site only: no "Access-Control-Allow-Origin: *".
 WHITENOISE_ALLOW_ALL_ORIGINS = False
 
-# Uploads. Request bodies keep Django's 2.5 MB limit: uploaded files do not count.
-ATTACHMENT_MAX_BYTES = env_int("PORTAL_ATTACHMENT_MAX_MB", 25) * 1024 * 1024
-# Portraits and featured images: a small file can decode to gigabytes (image bomb).
-IMAGE_MAX_PIXELS = env_int("PORTAL_IMAGE_MAX_MEGAPIXELS", 25) * 1_000_000
-IMAGE_MAX_SIDE = env_int("PORTAL_IMAGE_MAX_SIDE", 8000)  # pixels, width or height
-# Pictures in the image library (featured images, figures), in bytes.
-IMAGE_MAX_BYTES = env_int("PORTAL_IMAGE_MAX_MB", 10) * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
-
-# The shared page cache (portal/pagecache.py): public pages for anonymous readers,
-# made stale at once by any content change; 0 switches it off. Browsers and
-# proxies in front may keep a public page for the two shorter spans.
-PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
-PAGE_CACHE_BROWSER_SECONDS = env_int("PORTAL_PAGE_CACHE_BROWSER_SECONDS", 60)
-PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
 
 # Content Security Policy: nothing inline, everything from this origin. Public pages
 # are shared through the page cache, so their scripts are files and they never use
@@ -433,44 +343,8 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "posts.topics.parse_topics"
 TAGGIT_STRING_FROM_TAGS = "posts.topics.format_topics"
 
-# Trending topics: how far back to look and how fast activity fades.
-TRENDING_WINDOW_DAYS = env_int("PORTAL_TRENDING_WINDOW_DAYS", 14)
-TRENDING_HALF_LIFE_DAYS = env_int("PORTAL_TRENDING_HALF_LIFE_DAYS", 3)
-
-# PDFs of posts and reading packs: rendered by background tasks into the "pdfs"
-# storage, one file per revision; the cache only says which files are complete.
-PDF_CACHE_SECONDS = env_int("PORTAL_PDF_CACHE_SECONDS", 60 * 60 * 24 * 7)
-# Renders running at once across all servers; more wait in the task queue.
-PDF_MAX_CONCURRENT_RENDERS = env_int("PORTAL_PDF_MAX_CONCURRENT_RENDERS", 2)
-# Reading packs a member may have built per hour (a stored pack is not counted).
-READING_PACK_PER_HOUR = env_int("PORTAL_READING_PACK_PER_HOUR", 10)
-
-# Share links to drafts and scheduled posts (posts/share_links.py) stop working after this.
-PREVIEW_LINK_DAYS = env_int("PORTAL_PREVIEW_LINK_DAYS", 7)
-
-# Comments (comments/rules.py reads these): length, paging, spam rules, moderation.
-COMMENTS_MAX_LENGTH = env_int("PORTAL_COMMENTS_MAX_LENGTH", 3000)  # characters
-COMMENTS_PER_PAGE = env_int("PORTAL_COMMENTS_PER_PAGE", 20)  # top-level comments per page
-COMMENTS_MIN_INTERVAL_SECONDS = env_int("PORTAL_COMMENTS_MIN_INTERVAL_SECONDS", 15)  # per member
-COMMENTS_NEW_ACCOUNT_DAILY_LIMIT = env_int(
-    "PORTAL_COMMENTS_NEW_ACCOUNT_DAILY_LIMIT", 10
-)  # < 1 day old
-COMMENTS_DUPLICATE_WINDOW_SECONDS = env_int("PORTAL_COMMENTS_DUPLICATE_WINDOW_SECONDS", 300)
-COMMENTS_HOLD_AT_LINKS = env_int(
-    "PORTAL_COMMENTS_HOLD_AT_LINKS", 2
-)  # this many links: held, flagged
-COMMENTS_BLOCKED_WORDS = env_list(
-    "PORTAL_COMMENTS_BLOCKED_WORDS", "viagra,cialis,casino bonus,crypto giveaway,payday loan"
-)  # case-insensitive, comma-separated; a match marks the comment as spam
-COMMENTS_AUTO_APPROVE_AFTER = env_int("PORTAL_COMMENTS_AUTO_APPROVE_AFTER", 3)  # 0 = never
-COMMENTS_CLOSE_AFTER_DAYS = env_int("PORTAL_COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0 = never
-COMMENTS_DIGEST_MINUTES = env_int("PORTAL_COMMENTS_DIGEST_MINUTES", 5)  # moderator email spacing
-COMMENTS_MIN_FILL_SECONDS = env_int("PORTAL_COMMENTS_MIN_FILL_SECONDS", 3)  # faster: a robot
-# Reports hide an approved comment only when established members' weighted reports add up.
-COMMENTS_REPORT_HIDE_THRESHOLD = env_int("PORTAL_COMMENTS_REPORT_HIDE_THRESHOLD", 3)
-COMMENTS_REPORTER_MIN_ACCOUNT_DAYS = env_int("PORTAL_COMMENTS_REPORTER_MIN_ACCOUNT_DAYS", 7)
-COMMENTS_REPORTER_MIN_APPROVED = env_int("PORTAL_COMMENTS_REPORTER_MIN_APPROVED", 1)  # comments
-COMMENTS_REPORTS_PER_DAY = env_int("PORTAL_COMMENTS_REPORTS_PER_DAY", 10)  # per member
+# The portal's own tunables (trending, PDFs, comments, uploads, page cache): portal/tunables.py.
+from portal.tunables import *  # noqa: E402,F403
 
 LOGGING = logging_config(
     env_choice("PORTAL_LOG_FORMAT", "plain", {"plain", "json"}), env("PORTAL_LOG_LEVEL", "INFO")

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install check-system migrate demo lint format clean serve browser-tools bench
+.PHONY: run test install check-system migrate demo lint format clean serve browser-tools bench messages po-status
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || \
@@ -18,7 +18,23 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP) check-system
+# Translations: the .po files are in git, the .mo files are built from them here.
+# `make messages` refreshes every .po from the source (new strings arrive empty);
+# translate them, then `bin/po-status` and tests/site/test_translations.py check.
+TRANSLATED := ru uk ro sr_Latn sq ka hy  # as portal/catalogues.py
+PO_FILES := $(foreach lang,$(TRANSLATED),locale/$(lang)/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+install: $(STAMP) check-system $(MO_FILES)
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+messages: $(STAMP)
+	$(BIN)/python bin/po-status --update
+
+po-status: $(STAMP)
+	@$(BIN)/python bin/po-status
 
 # WeasyPrint needs Pango from the system; say so plainly instead of failing deep in a test.
 check-system: $(STAMP)

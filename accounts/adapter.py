@@ -5,6 +5,7 @@ from allauth.core import context
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
@@ -15,6 +16,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_safe_url(self, url: str) -> bool:
         # Stricter than allauth: this very host only, not every ALLOWED_HOSTS entry.
         return is_safe_next(context.request, url)
+
+    def send_mail(self, template_prefix, email, context):
+        # A member hears from us in the language they chose; visitors in the page's.
+        user = context.get("user")
+        language = getattr(user, "language", "") or translation.get_language()
+        with translation.override(language):
+            return super().send_mail(template_prefix, email, context)
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """Every email goes out as plain text and HTML.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext
@@ -42,6 +43,16 @@ class User(AbstractUser):
         help_text=_(
             "Shown with your comments. Leave empty to use the start of your email address."
         ),
+    )
+
+    # Set by the language switch and at first login; emails to the member use it.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        db_default="",
     )
 
     USERNAME_FIELD = "email"

@@ -108,7 +108,8 @@ def notify_comment_author(comment_id: int) -> bool:
     )
     if comment is None or comment.author_told_status == comment.status:
         return False
-    with translation.override(settings.LANGUAGE_CODE):
+    # In the member's language (their profile), as every email to a member is.
+    with translation.override(comment.user.language or settings.LANGUAGE_CODE):
         context = {"comment": comment, "site_url": settings.SITE_URL}
         subject = render_to_string("comments/emails/outcome_subject.txt", context).strip()
         body = render_to_string("comments/emails/outcome.txt", context)

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware, before any page cache: a visitor who prefers
+    # another language is sent to that page first (portal/languages.py).
+    "portal.languages.first_visit_language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -112,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "portal.context_processors.languages",
                 "saved.context_processors.saved_posts",
             ],
         },
@@ -230,9 +234,27 @@ TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
 }
 
+# The interface languages (each with a catalogue in locale/, see CONTRIBUTING).
+# English pages have no prefix; the others live under /ru/, /ka/, ... (portal/urls.py).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("ru", _("Russian")),
+    ("uk", _("Ukrainian")),
+    ("ro", _("Romanian")),
+    ("sr-latn", _("Serbian (Latin)")),
+    ("sq", _("Albanian")),
+    ("ka", _("Georgian")),
+    ("hy", _("Armenian")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, numbers and sizes follow each language's formats (Django's, plus portal/formats/).
+FORMAT_MODULE_PATH = ["portal.formats"]
+# A visitor's choice is remembered for a year; members also keep it on their profile.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = env("PORTAL_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

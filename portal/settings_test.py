@@ -35,3 +35,4 @@ STORAGES = {
     "attachments": {**STORAGES["attachments"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+LANGUAGE_COOKIE_SECURE = False

@@ -1,5 +1,6 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.sitemaps import SITEMAPS
 
-from . import views
+from . import languages, views
 
 admin.site.site_header = _("Portal administration")
 admin.site.site_title = settings.SITE_NAME
@@ -17,12 +18,12 @@ admin.site.index_title = _("Editorial desk")
 # (ACCOUNT_RATE_LIMITS) guard it too; its own form would take endless guesses.
 admin.site.login = secure_admin_login(admin.site.login)
 
+# Pages readers see carry their language: English unprefixed, the others under
+# /ru/, /ka/, ... (see portal/languages.py). The admin, the sitemap, robots.txt,
+# health checks and the language switch itself have one address.
 urlpatterns = [
-    path("", include("posts.urls")),
-    path("", include("saved.urls")),
-    path("accounts/", include("accounts.urls")),
-    path("accounts/", include("allauth.urls")),
-    path("comments/", include("comments.urls")),
+    # Django's set_language, which also keeps a member's choice on the profile.
+    path("i18n/setlang/", languages.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # The sitemap protocol caps a file at 50,000 URLs: an index names one file per section
     # and page (PostSitemap.limit posts each).
@@ -42,6 +43,14 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]
+urlpatterns += i18n_patterns(
+    path("", include("posts.urls")),
+    path("", include("saved.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("comments/", include("comments.urls")),
+    prefix_default_language=False,
+)
 
 if settings.SERVE_MEDIA:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -44,9 +44,12 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /accounts/",
-        "Disallow: /saved/",
-        "Disallow: /search/",
+        # The member and search pages exist under every language prefix too.
+        *(
+            f"Disallow: {prefix}/{page}/"
+            for prefix in ["", *(f"/{code}" for code, _name in settings.LANGUAGES[1:])]
+            for page in ("accounts", "saved", "search")
+        ),
         f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

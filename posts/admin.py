@@ -10,10 +10,12 @@ from django.db import models
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .admin_translations import MissingTranslationFilter, with_group_languages
 from .models import (
     Attachment,
     Author,
@@ -106,10 +108,18 @@ class PostAdmin(admin.ModelAdmin):
         "state",
         "publication",
         "author_names",
+        "translations",
         "views",
         "downloads",
     ]
-    list_filter = [PublicationStateFilter, "published_at", "tags"]
+    list_filter = [
+        PublicationStateFilter,
+        "language",
+        MissingTranslationFilter,
+        "published_at",
+        "tags",
+    ]
+    autocomplete_fields = ["translation_of"]
     search_fields = ["title", "summary", "authors__name"]
     search_help_text = _("Search titles, summaries and author names.")
     prepopulated_fields = {"slug": ["title"]}
@@ -123,6 +133,7 @@ class PostAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (_("Publication"), {"fields": ["status", "published_at", "tags", "comments_enabled"]}),
+        (_("Language"), {"fields": ["language", "translation_of"]}),
         (_("Featured image"), {"fields": ["featured_image", "featured_image_alt"]}),
     ]
 
@@ -131,8 +142,7 @@ class PostAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return (
-            super()
-            .get_queryset(request)
+            with_group_languages(super().get_queryset(request))
             .annotate(
                 total_views=_sum_per_post(PostActivity, "views"),
                 total_downloads=_sum_per_post(Attachment, "download_count"),
@@ -144,7 +154,7 @@ class PostAdmin(admin.ModelAdmin):
     def state(self, post):
         """The state in words (scheduled posts stand out) and a preview link under it."""
         if post.state == PublicationState.SCHEDULED:
-            when = timezone.localtime(post.published_at).strftime("%Y-%m-%d %H:%M")
+            when = date_format(timezone.localtime(post.published_at), "SHORT_DATETIME_FORMAT")
             label = format_html(
                 '<strong class="post-state post-state--scheduled">{}</strong>',
                 _("Scheduled for %(when)s") % {"when": when},
@@ -163,11 +173,17 @@ class PostAdmin(admin.ModelAdmin):
     @admin.display(description=_("publication date"), ordering="published_at")
     def publication(self, post):
         # Compact, so the counts beside it fit next to the filters.
-        return timezone.localtime(post.published_at).strftime("%Y-%m-%d %H:%M")
+        return date_format(timezone.localtime(post.published_at), "SHORT_DATETIME_FORMAT")
 
     @admin.display(description=_("authors"))
     def author_names(self, post):
         return ", ".join(author.name for author in post.ordered_authors)
+
+    @admin.display(description=_("languages"), ordering="language")
+    def translations(self, post):
+        """The post's language, then those of its translations: "EN (ka, ru)"."""
+        others = sorted(set((post.group_languages or "").split()) - {post.language})
+        return f"{post.language.upper()} ({', '.join(others)})" if others else post.language.upper()
 
     @admin.display(description=_("views"), ordering="total_views")
     def views(self, post):

@@ -1,4 +1,8 @@
-"""RSS and Atom feeds: latest posts, per topic, per author. Published posts only."""
+"""RSS and Atom feeds: latest posts, per topic, per author. Published posts only.
+
+Each language has its own feeds (/feeds/latest/ English, /ru/feeds/latest/ Russian,
+...): a feed lists the posts written in its language and says so in <language>.
+"""
 
 from copy import copy
 
@@ -6,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -38,8 +43,12 @@ class LatestPostsFeed(Feed):
     def item_link(self, post):
         return absolute_url(post.get_absolute_url(), self.request)
 
+    def posts(self):
+        """Published posts in the feed's language (Feed.language defaults to it too)."""
+        return Post.objects.published().filter(language=get_language())
+
     def items(self):
-        return Post.objects.published().with_card_data()[:FEED_SIZE]
+        return self.posts().with_card_data()[:FEED_SIZE]
 
     def item_title(self, post):
         return post.title
@@ -80,7 +89,7 @@ class TopicFeed(LatestPostsFeed):
 
     def items(self, tag):
         # By id: the planner knows how common the topic is.
-        return Post.objects.published().filter(tags=tag).with_card_data()[:FEED_SIZE]
+        return self.posts().filter(tags=tag).with_card_data()[:FEED_SIZE]
 
 
 class TopicAtomFeed(TopicFeed):
@@ -104,11 +113,7 @@ class AuthorFeed(LatestPostsFeed):
         return self.title(author)
 
     def items(self, author):
-        return (
-            Post.objects.published()
-            .filter(post_authors__author=author)
-            .with_card_data()[:FEED_SIZE]
-        )
+        return self.posts().filter(post_authors__author=author).with_card_data()[:FEED_SIZE]
 
 
 class AuthorAtomFeed(AuthorFeed):

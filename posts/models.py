@@ -7,10 +7,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -83,6 +84,27 @@ class PostQuerySet(models.QuerySet):
         """Everything a post card shows, in a fixed number of queries."""
         return self.prefetch_related(authors_prefetch(), "tags")
 
+    def reader_language_first(self, language: str):
+        """Newest first, the posts in the reader's language ahead of the others."""
+        own = Case(When(language=language, then=Value(0)), default=Value(1))
+        return self.alias(other_language=own).order_by("other_language", "-published_at", "-pk")
+
+    def in_group(self, group_id: int):
+        """The posts of one translation group: the original and its translations."""
+        return self.filter(Q(pk=group_id) | Q(translation_of_id=group_id))
+
+    def with_translation_flag(self):
+        """``has_translations``: another post of the group is published (same query)."""
+        group = Coalesce(OuterRef("translation_of_id"), OuterRef("pk"))
+        others = Post.objects.published().filter(Q(pk=group) | Q(translation_of_id=group))
+        return self.annotate(has_translations=Exists(others.exclude(pk=OuterRef("pk"))))
+
+    def missing_translation(self, language: str):
+        """Posts whose translation group has nothing in ``language`` yet."""
+        group = Coalesce("translation_of_id", "pk")
+        covered = Post.objects.filter(language=language).annotate(group=group).values("group")
+        return self.alias(own_group=group).exclude(own_group__in=covered)
+
     def for_post_page(self):
         """Everything a post page, its print view and its PDF show."""
         return self.prefetch_related(*post_page_prefetches())
@@ -90,7 +112,8 @@ class PostQuerySet(models.QuerySet):
 
 def get_visible_post(request, slug: str) -> "Post":
     """The post this reader may open, with everything its page shows, or 404."""
-    return get_object_or_404(Post.objects.visible_to(request.user).for_post_page(), slug=slug)
+    posts = Post.objects.visible_to(request.user).with_translation_flag().for_post_page()
+    return get_object_or_404(posts, slug=slug)
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -201,6 +224,18 @@ class Post(models.Model):
         default=True,
         help_text=_("Untick to close the conversation on this post."),
     )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en", db_index=True
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text=_("The original post: readers of either are offered the other."),
+    )
     # Approved comments only; recomputed by the comments app whenever a comment changes.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     # Kept up to date on PostgreSQL by posts.search; unused on SQLite.
@@ -225,7 +260,26 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
 
+    def get_own_language_url(self) -> str:
+        """The post's address in its own language: canonical link, sitemap, feeds, PDFs."""
+        with translation.override(self.language):
+            return self.get_absolute_url()
+
+    @property
+    def translation_group_id(self) -> int | None:
+        return self.translation_of_id or self.pk
+
+    def published_translations(self):
+        """The other published posts of this post's translation group, in LANGUAGES order."""
+        from .multilingual import in_language_order
+
+        group = self.translation_group_id
+        return in_language_order(Post.objects.published().in_group(group).exclude(pk=self.pk))
+
     def clean(self):
+        from .multilingual import clean_translation_of
+
+        clean_translation_of(self)
         errors = image_upload_errors(self, "featured_image")
         # The image is content, not decoration: readers who cannot see it get its description.
         if self.featured_image and not self.featured_image_alt.strip():
@@ -405,3 +459,6 @@ class TrendingTopic(models.Model):
     @property
     def slug(self) -> str:
         return self.tag.slug
+
+
+from .multilingual import TopicTranslation  # noqa: E402, F401  (a model of this app)

@@ -8,6 +8,7 @@ from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce
 
 from .models import Post
+from .multilingual import search_config
 
 MAX_QUERY_LENGTH = 200
 # Only the newest matches are ranked and counted: a word in every other post would
@@ -36,7 +37,8 @@ def search_posts(query: str):
     if not query:
         return posts.none()
     if settings.USING_POSTGRES:
-        search_query = SearchQuery(query, search_type="websearch", config="english")
+        # Each post is matched and ranked with its own language's configuration.
+        search_query = SearchQuery(query, search_type="websearch", config=search_config())
         return (
             newest_matches(posts.filter(search_vector=search_query))
             # F(), not the bare name: a string would be re-parsed with to_tsvector(),
@@ -63,16 +65,20 @@ def search_posts(query: str):
 
 
 def search_vector_expression():
-    """What a post's search_vector holds, weighted: title A, summary B, body C, topics and authors D."""
+    """What a post's search_vector holds, weighted: title A, summary B, body C, topics and authors D.
+
+    Stemmed with the configuration of the post's language (posts.multilingual).
+    """
+    config = search_config()
     return (
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("summary", weight="B", config="english")
-        + SearchVector("body", weight="C", config="english")
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("summary", weight="B", config=config)
+        + SearchVector("body", weight="C", config=config)
         + SearchVector(
-            Coalesce("_topics", Value(""), output_field=TextField()), weight="D", config="english"
+            Coalesce("_topics", Value(""), output_field=TextField()), weight="D", config=config
         )
         + SearchVector(
-            Coalesce("_authors", Value(""), output_field=TextField()), weight="D", config="english"
+            Coalesce("_authors", Value(""), output_field=TextField()), weight="D", config=config
         )
     )
 

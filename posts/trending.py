@@ -20,6 +20,8 @@ from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from portal import generations
+
 from .models import Post, PostActivity, TrendingTopic
 
 WEIGHTS = {"views": 1, "saves": 2, "comments": 3, "downloads": 1}
@@ -125,11 +127,23 @@ def compute_trending_topics(limit: int = MAX_TOPICS) -> list[TrendingTopic]:
 def refresh_trending_snapshot() -> int:
     """Recompute the ranking and replace the stored one; returns the number of topics."""
     topics = compute_trending_topics(MAX_TOPICS)
+    shown = snapshot_figures(topics)
     with transaction.atomic():
+        changed = shown != snapshot_figures(TrendingTopic.objects.all())
         TrendingTopic.objects.all().delete()
         TrendingTopic.objects.bulk_create(topics)
+        if changed:  # pages show the panel: only a different ranking makes them stale
+            generations.bump()
     cache.delete(CACHE_KEY)
     return len(topics)
+
+
+def snapshot_figures(topics) -> list[tuple]:
+    """What readers see of a ranking: the order and the figures beside each topic."""
+    return [
+        (t.tag_id, t.posts, t.reads_this_week, t.reads, t.saves, t.comments, t.downloads)
+        for t in topics
+    ]
 
 
 def trending_topics(limit: int = 10) -> list[TrendingTopic]:

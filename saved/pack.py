@@ -25,7 +25,7 @@ def reading_pack_cache_key(user, posts, origin: str) -> str:
 def render_reading_pack(request, posts, total_saved: int) -> bytes:
     load_print_data(posts)
     entries = [
-        {"post": post, "url": absolute_url(post.get_absolute_url(), request)} for post in posts
+        {"post": post, "url": absolute_url(post.get_own_language_url(), request)} for post in posts
     ]
     context = {
         "entries": entries,

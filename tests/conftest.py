@@ -26,6 +26,24 @@ def _isolated_media(settings, tmp_path, monkeypatch):
     monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storages["attachments"])
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _compiled_catalogues():
+    """The .mo files are built, not committed: build any that are missing or stale."""
+    from portal.catalogues import compile_stale
+
+    compile_stale()
+
+
+@pytest.fixture(autouse=True)
+def _english_to_begin_with():
+    """A request to /ka/ leaves Georgian active in the thread: each test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache

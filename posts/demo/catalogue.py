@@ -39,6 +39,8 @@ class DemoPost:
     attachment_title: str | None = None  # a PDF of the post is attached when set
     popularity: int = 10  # average daily reads in the demo activity
     trend: float = 0.0  # how much more it is read lately (0: flat)
+    language: str = "en"
+    translation_of: str | None = None  # the slug of the original post
 
 
 def compose_body(
@@ -546,3 +548,15 @@ POSTS = [
         scheduled_in_days=7,
     ),
 ]
+
+
+def _translated_posts() -> list[DemoPost]:
+    from .translations import POSTS as TRANSLATED
+
+    return [
+        DemoPost(language=language, translation_of=original, popularity=8, **fields)
+        for language, original, fields in TRANSLATED
+    ]
+
+
+POSTS += _translated_posts()

@@ -113,6 +113,10 @@ class DemoLoader:
                 body=demo.body,
                 status=PostStatus.DRAFT if demo.status == "draft" else PostStatus.PUBLISHED,
                 published_at=self.publication_date(demo),
+                language=demo.language,
+                translation_of=Post.objects.filter(slug=demo.translation_of).first()
+                if demo.translation_of
+                else None,
             )
             post.tags.add(*demo.topics)
             PostAuthor.objects.bulk_create(

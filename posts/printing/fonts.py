@@ -23,7 +23,7 @@ atexit.register(_loaded.__dict__.clear)
 def shared_styles():
     """(FontConfiguration, [stylesheets]) for PDFs, built once per thread.
 
-    Decoding and registering the 18 WOFF2 faces and parsing the stylesheets
+    Decoding and registering the 31 WOFF2 faces and parsing the stylesheets
     costs more than laying out a post, so each worker thread does it once;
     Pango's font map is not thread-safe, hence per thread, not per process.
     In DEBUG the stylesheets are re-read when they change on disk.

@@ -94,7 +94,7 @@ def cached_render(key: str, render) -> bytes:
 
 
 def print_context(request, post) -> dict:
-    context = {"post": post, "post_url": absolute_url(post.get_absolute_url(), request)}
+    context = {"post": post, "post_url": absolute_url(post.get_own_language_url(), request)}
     if not post.is_published:
         # Staff preview: a printed draft must not pass for the published post.
         context["header_note"] = gettext("Preview, not published")
@@ -114,6 +114,8 @@ def render_post_pdf(request, post) -> bytes:
 
 
 def post_pdf(request, post) -> bytes:
-    """The post's PDF, from the cache when this revision was rendered before."""
-    key = post_cache_key(post, site_origin(request))
-    return cached_render(key, lambda: render_post_pdf(request, post))
+    """The post's PDF in the post's language (labels, dates, hyphenation), from the
+    cache when this revision was rendered before."""
+    with translation.override(post.language):
+        key = post_cache_key(post, site_origin(request))
+        return cached_render(key, lambda: render_post_pdf(request, post))

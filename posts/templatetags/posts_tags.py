@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from portal.absolute import absolute_url
 
+from ..multilingual import topic_names
 from ..trending import trending_topics
 
 register = template.Library()
@@ -59,3 +60,26 @@ def article_json_ld(context, post):
         data["image"] = absolute_url(post.featured_image.url, request)
     text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.filter
+def topic_name(topic) -> str:
+    """A topic's name in the reader's language, if an editor gave one."""
+    return topic_names().get(topic.slug, topic.name)
+
+
+@register.simple_tag(takes_context=True)
+def post_alternates(context, post, translations) -> list[dict]:
+    """hreflang links of a post: it and its published translations, each in its own
+    language; x-default is the English one, else the original."""
+    request = context["request"]
+    posts = [post, *translations] if post.is_published else []
+    links = [
+        {"code": p.language, "href": absolute_url(p.get_own_language_url(), request)} for p in posts
+    ]
+    if links:
+        default = next((p for p in posts if p.language == settings.LANGUAGE_CODE), None)
+        default = default or next((p for p in posts if p.pk == post.translation_group_id), post)
+        href = absolute_url(default.get_own_language_url(), request)
+        links.append({"code": "x-default", "href": href})
+    return links

@@ -1,6 +1,7 @@
 """The print view and the PDF of a post (same template)."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from ..models import Post, get_visible_post
@@ -12,7 +13,9 @@ from ..printing.response import pdf_response
 @require_GET
 def print_view(request, slug):
     post = get_visible_post(request, slug)
-    response = render(request, "posts/print.html", print_context(request, post))
+    # On paper the post speaks its own language: labels, dates and the lang attribute.
+    with translation.override(post.language):
+        response = render(request, "posts/print.html", print_context(request, post))
     return never_cache_preview(response, is_preview=not post.is_published)
 
 

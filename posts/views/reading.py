@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language_info, gettext
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
@@ -29,9 +30,40 @@ def search_terms(raw: str | None) -> str:
     return clean_query(text)
 
 
+def reading_order(request, posts) -> tuple:
+    """(posts, chosen language): one language if ?lang= names one, else all with the
+    reader's language first. The template shows the filter from the second value."""
+    chosen = request.GET.get("lang", "")
+    if chosen in dict(settings.LANGUAGES):
+        return posts.filter(language=chosen), chosen
+    return posts.reader_language_first(request.LANGUAGE_CODE), ""
+
+
+def language_filter(request, chosen: str) -> list[dict]:
+    """The links above a list: all languages (reader's first), or one of them."""
+    choices = [{"code": "", "name": gettext("All languages"), "url": request.path}]
+    choices += [
+        {"code": code, "name": get_language_info(code)["name_local"], "url": f"?lang={code}"}
+        for code, _name in settings.LANGUAGES
+    ]
+    for choice in choices:
+        choice["current"] = choice["code"] == chosen
+    return choices
+
+
+def list_context(request, posts, **context) -> dict:
+    posts, chosen = reading_order(request, posts)
+    return {
+        "page": paginate(request, posts.with_card_data()),
+        "lang_filter": chosen,
+        "language_filter": language_filter(request, chosen),
+        **context,
+    }
+
+
 def latest(request):
-    page = paginate(request, Post.objects.published().with_card_data())
-    return render(request, "posts/latest.html", {"page": page, "nav": "latest"})
+    context = list_context(request, Post.objects.published(), nav="latest")
+    return render(request, "posts/latest.html", context)
 
 
 def post_for_page(request, slug: str) -> Post:
@@ -53,7 +85,9 @@ def post_for_page(request, slug: str) -> Post:
 @require_safe
 def detail(request, slug):
     post = post_for_page(request, slug)
-    context = {"post": post, "generation": generations.current()}
+    # Asked only when the flag says there is something: no query for a post alone.
+    translations = post.published_translations() if post.has_translations else []
+    context = {"post": post, "translations": translations, "generation": generations.current()}
     response = render(request, "posts/detail.html", context)
     if post.is_published:  # previews of drafts never count
         count_view(request, post.pk)
@@ -66,20 +100,20 @@ def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     # By id, not slug: the planner then knows a rare topic is rare and does not walk
     # every post newest first looking for its few.
-    posts = Post.objects.published().filter(tags=tag).with_card_data()
-    page = paginate(request, posts)
-    if page.paginator.count == 0:
+    posts = Post.objects.published().filter(tags=tag)
+    context = list_context(request, posts, topic=tag)
+    if context["page"].paginator.count == 0 and not context["lang_filter"]:
         raise Http404("No published posts on this topic.")
-    return render(request, "posts/topic.html", {"topic": tag, "page": page})
+    return render(request, "posts/topic.html", context)
 
 
 def author(request, slug):
     person = get_object_or_404(Author.objects.visible_to(request.user), slug=slug)
     posts = Post.objects.published().filter(post_authors__author=person)
-    page = paginate(request, posts.with_card_data())
-    response = render(request, "posts/author.html", {"author": person, "page": page})
+    context = list_context(request, posts, author=person)
+    response = render(request, "posts/author.html", context)
     # No published post means the author is not public yet: only a previewer gets here.
-    return never_cache_preview(response, is_preview=not page.paginator.count)
+    return never_cache_preview(response, is_preview=not context["page"].paginator.count)
 
 
 def trending(request):

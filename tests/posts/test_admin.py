@@ -43,6 +43,7 @@ def add_post_form(**overrides):
         "published_at_1": "10:00:00",
         "tags": "Diaspora, Remittances",
         "comments_enabled": "on",
+        "language": "en",
         "featured_image_alt": "",
         "post_authors-TOTAL_FORMS": "2",
         "post_authors-INITIAL_FORMS": "0",

@@ -179,3 +179,11 @@ def test_editor_group_membership_is_restored_when_missing(demo):
 
     assert editor.groups.filter(name="Editors").exists()
     assert "created 1 group membership;" in output
+
+
+def test_demo_has_posts_in_every_script_and_a_translation_group(demo):
+    original = Post.objects.get(title__startswith="Diaspora engagement")
+    translations = Post.objects.filter(translation_of=original)
+
+    assert set(translations.values_list("language", flat=True)) == {"ru", "ka"}
+    assert {"uk", "sr-latn", "hy"} <= set(Post.objects.values_list("language", flat=True))

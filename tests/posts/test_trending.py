@@ -218,3 +218,15 @@ def test_warm_panel_costs_one_query_with_the_database_cache(settings, django_ass
         html = PANEL.render(Context())
 
     assert "Diaspora" in html
+
+
+def test_a_recomputed_ranking_that_changed_nothing_keeps_cached_pages(client):
+    from portal import generations
+
+    activity(PostFactory(topics=["Fresh"]), views=5)
+    call_command("compute_trending", stdout=StringIO())
+    before = generations.current()
+
+    call_command("compute_trending", stdout=StringIO())
+
+    assert generations.current() == before

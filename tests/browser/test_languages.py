@@ -1,0 +1,147 @@
+"""Journey: a reader switches to Georgian, then Russian, without JavaScript; pages in
+every script stay accessible, valid and phone-sized; a PDF prints the script."""
+
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.models import User
+from posts.models import Post
+from tests.browser.people import log_in
+from tests.browser.test_phone import PHONE, assert_no_sideways_scrolling
+from tests.browser.tools import validate_html
+from tests.factories import PostFactory
+
+pytestmark = pytest.mark.browser
+
+# What each language must show: header entry, the comment button, the PDF's footer.
+EXPECTED = {
+    "ka": {
+        "name": "ქართული",
+        "title": "დაბრუნებული მიგრანტების გამოცდილება დასავლეთ აფრიკაში",
+        "header": "პოპულარული თემები",
+        "comment": "კომენტარის გაგზავნა",
+        "pdf_footer": "გვერდი 1",
+    },
+    "ru": {
+        "name": "Русский",
+        "title": "Уроки возвратной миграции в Западной Африке",
+        "header": "Популярные темы",
+        "comment": "Отправить комментарий",
+        "pdf_footer": "страница 1 из",
+    },
+}
+
+
+@pytest.fixture
+def translated(library):
+    """The library's post in Georgian and Russian, one translation group."""
+    posts = {}
+    for code, words in EXPECTED.items():
+        posts[code] = PostFactory(
+            title=words["title"],
+            slug=f"return-migration-{code}",
+            summary=words["title"],
+            body=f"<p>{words['title']}. {words['header']}.</p>",
+            language=code,
+            translation_of=library.post,
+            authors=library.post.ordered_authors,
+        )
+    return posts
+
+
+def pdf_text(tab, path: str) -> str:
+    # A first render registers every font: give a loaded machine time.
+    response = tab.page.request.get(path, timeout=60_000)
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"],
+        input=response.body(),
+        capture_output=True,
+        check=True,
+    )
+    return " ".join(result.stdout.decode().split())
+
+
+def switch_to(tab, code: str) -> None:
+    """Open the header's language disclosure and press the language's button (a POST)."""
+    page = tab.page
+    switch = page.locator("header .language-switch")
+    switch.locator("summary").click()
+    switch.get_by_role("button", name=EXPECTED[code]["name"]).click()
+    page.wait_for_load_state("load")
+
+
+def test_switching_language_without_javascript(open_tab, library, translated):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        email=library.member_email,
+        defaults={
+            "verified": True,
+            "primary": True,
+            "user": User.objects.get(email=library.member_email),
+        },
+    )
+    tab = open_tab("member without JS", java_script_enabled=False)
+    log_in(tab, library.member_email)
+    page = tab.page
+
+    for code, words in EXPECTED.items():
+        # The English address: after the first switch the cookie sends it to that language.
+        tab.goto(library.post.get_absolute_url())
+        switch_to(tab, code)
+        # The same post, now with the interface in that language, at its prefixed address.
+        assert page.url.endswith(f"/{code}/posts/{library.post.slug}/"), page.url
+        expect(page.locator("html")).to_have_attribute("lang", code)
+        expect(page.get_by_role("navigation").first).to_contain_text(words["header"])
+        tab.check(f"post, {code} interface")
+
+        # "Also in" leads to the translation, written in that language.
+        page.locator(".also-in").get_by_role("link", name=words["name"]).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(words["title"])
+        expect(page.get_by_role("heading", level=1)).to_have_attribute("lang", code)
+        expect(
+            page.locator("#comments").get_by_role("button", name=words["comment"])
+        ).to_be_visible()
+        tab.check(f"translated post ({code})", heading=words["title"])
+
+        text = pdf_text(tab, f"/{code}/posts/{translated[code].slug}/pdf/")
+        assert words["title"] in text
+        assert words["pdf_footer"] in text
+
+
+@pytest.mark.vnu
+def test_pages_in_every_script_are_valid_html(open_tab, library, translated):
+    tab = open_tab("reader")
+    html = {}
+    for code in ["ka", "ru", "hy", "sr-latn"]:
+        for name, path in {
+            "home": f"/{code}/",
+            "post": f"/{code}/posts/{library.post.slug}/",
+        }.items():
+            html[f"{name} ({code})"] = tab.goto(path).text()
+            tab.check(f"{name} ({code})")
+    html["georgian post"] = tab.goto(translated["ka"].get_own_language_url()).text()
+
+    errors = validate_html(html)
+
+    report = [f"{name}: {error}" for name, found in errors.items() for error in found]
+    assert not report, "Nu HTML Checker errors:\n" + "\n".join(report)
+
+
+@pytest.mark.parametrize("code", ["ka", "ru", "uk"])
+def test_long_translations_fit_a_phone(open_tab, library, translated, code):
+    tab = open_tab(f"phone reader ({code})", **PHONE)
+    post = Post.objects.get(slug="return-migration-ka")
+    for name, path in {
+        "home": f"/{code}/",
+        "post": f"/{code}/posts/{post.slug}/",
+        "topics": f"/{code}/topics/",
+        "login": f"/{code}/accounts/login/",
+    }.items():
+        tab.goto(path)
+        tab.page.locator("header .language-switch summary").click()  # the open switch too
+        assert_no_sideways_scrolling(tab, f"{name} ({code})")
+        tab.check(f"{name} ({code}, phone)")

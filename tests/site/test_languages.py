@@ -1,0 +1,144 @@
+"""Interface languages: addresses, the switch, remembering the choice, hreflang, budgets."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+
+from tests.conftest import verified
+from tests.factories import PostFactory, UserFactory
+from tests.posts.test_pages import BUDGET, build_posts, page_urls
+
+pytestmark = pytest.mark.django_db
+HTML = {"HTTP_ACCEPT": "text/html"}
+
+
+def in_language(path: str, code: str) -> str:
+    from portal.languages import page_in
+
+    return page_in(path, code)
+
+
+def test_english_is_unprefixed_and_others_carry_their_code(client):
+    assert client.get("/").context["LANGUAGE_CODE"] == "en"
+    for code in ["ru", "uk", "ro", "sr-latn", "sq", "ka", "hy"]:
+        response = client.get(f"/{code}/")
+        assert response.status_code == 200
+        assert f'<html lang="{code}">' in response.text
+
+
+def test_georgian_page_is_in_georgian(client):
+    text = client.get("/ka/").text
+
+    assert "უახლესი პუბლიკაციები" in text  # Latest posts
+    assert "პოპულარული თემები" in text  # Trending topics
+
+
+def test_first_visit_follows_accept_language(client):
+    response = client.get("/topics/", HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9,en;q=0.5", **HTML)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/topics/"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_english_browser_and_crawlers_stay_on_english_addresses(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en", **HTML).status_code == 200
+    assert client.get("/").status_code == 200  # no Accept-Language at all
+    # Feeds are not pages to redirect, whatever the reader sends.
+    assert client.get("/feeds/latest/", HTTP_ACCEPT_LANGUAGE="ru").status_code == 200
+
+
+def test_switch_posts_to_set_language_and_lands_on_the_same_page(client):
+    post = PostFactory(slug="bonds")
+    target = "/ka/posts/bonds/"
+
+    response = client.post(f"{reverse('set_language')}?next={target}", {"language": "ka"})
+
+    assert response.status_code == 302 and response["Location"] == target
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ka"
+    # The cookie is remembered: the English address now leads to the Georgian page.
+    follow = client.get(post.get_absolute_url(), **HTML)
+    assert follow["Location"] == target
+
+
+def test_switch_refuses_get(client):
+    assert client.get(reverse("set_language")).status_code == 405
+
+
+def test_switch_form_offers_every_language_with_its_target_page(client):
+    PostFactory(slug="bonds")
+    text = client.get("/posts/bonds/").text
+
+    for code in ["ru", "ka", "sr-latn", "hy"]:
+        assert f"?next=%2F{code}%2Fposts%2Fbonds%2F" in text
+    assert 'lang="ka">ქართული</button>' in text
+
+
+def test_member_choice_is_kept_on_the_profile_and_applied_at_login(client):
+    member = verified(UserFactory(email="nino@example.org", password="a-long-pass-phrase"))
+    client.force_login(member)
+    client.post(f"{reverse('set_language')}?next=/ru/", {"language": "ru"})
+    member.refresh_from_db()
+    assert member.language == "ru"
+
+    fresh = type(client)()
+    response = fresh.post(
+        "/accounts/login/", {"login": member.email, "password": "a-long-pass-phrase"}
+    )
+
+    assert response.status_code == 302
+    assert fresh.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
+
+
+def test_first_login_keeps_the_language_of_the_page(client):
+    member = verified(UserFactory(email="ana@example.org", password="a-long-pass-phrase"))
+
+    client.post("/uk/accounts/login/", {"login": member.email, "password": "a-long-pass-phrase"})
+
+    member.refresh_from_db()
+    assert member.language == "uk"
+
+
+def test_comment_outcome_email_speaks_the_members_language():
+    from comments.models import Comment, CommentStatus
+    from comments.tasks import notify_comment_author
+
+    member = UserFactory(language="ka")
+    comment = Comment.objects.create(
+        post=PostFactory(), user=member, body="Thanks", status=CommentStatus.APPROVED
+    )
+
+    notify_comment_author.call(comment.pk)
+
+    assert "თქვენი კომენტარი გამოქვეყნდა" in mail.outbox[-1].subject
+
+
+def test_every_page_has_hreflang_alternates_with_x_default(client):
+    text = client.get("/ru/topics/").text
+
+    links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', text))
+    assert links["x-default"] == "http://testserver/topics/"
+    assert links["ka"] == "http://testserver/ka/topics/"
+    assert len(links) == len(settings.LANGUAGES) + 1
+
+
+@pytest.mark.parametrize("language", ["ka", "ru"])
+@pytest.mark.parametrize("page", list(BUDGET))
+def test_query_budgets_hold_in_other_languages(
+    client, page, language, django_assert_max_num_queries
+):
+    with translation.override("en"):
+        url = in_language(page_urls(build_posts(3))[page], language)
+    client.get(url)
+    cache.clear()
+
+    with django_assert_max_num_queries(BUDGET[page]):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in response.text

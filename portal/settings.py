@@ -189,6 +189,9 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # browser closes or after PORTAL_SESSION_IDLE_MINUTES idle (portal.middleware).
 ACCOUNT_SESSION_REMEMBER = None
 SESSION_IDLE_SECONDS = env_int("PORTAL_SESSION_IDLE_MINUTES", 120) * 60
+# Sessions are read from the shared cache (Redis with several servers) and written
+# through to the database, so a member's page costs no session query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
 # One address per member: "change email" replaces it once the new one is verified.

@@ -9,10 +9,10 @@ from django.core.paginator import Page, Paginator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .forms import CommentForm
-from .models import Comment
 from portal import generations
 
+from .forms import CommentForm
+from .models import Comment
 from .rules import comments_are_open, shown_barrier
 from .suspensions import CommentingSuspension
 

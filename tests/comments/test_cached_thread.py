@@ -20,7 +20,9 @@ def test_a_comment_approved_shows_on_the_next_request(member_client, post, make_
     assert "Waiting for a moderator." in member_client.get(post.get_absolute_url()).text
 
 
-def test_a_deleted_comment_leaves_the_cached_thread(member_client, post, make_comment, other_member):
+def test_a_deleted_comment_leaves_the_cached_thread(
+    member_client, post, make_comment, other_member
+):
     comment = make_comment(post, user=other_member, body="Soon gone.")
     assert "Soon gone." in member_client.get(post.get_absolute_url()).text
 
@@ -29,9 +31,7 @@ def test_a_deleted_comment_leaves_the_cached_thread(member_client, post, make_co
     assert "Soon gone." not in member_client.get(post.get_absolute_url()).text
 
 
-def test_only_the_author_sees_their_pending_reply(
-    client, member, other_member, post, make_comment
-):
+def test_only_the_author_sees_their_pending_reply(client, member, other_member, post, make_comment):
     parent = make_comment(post, user=other_member, body="A question for all.")
     make_comment(post, user=member, parent=parent, body="My reply in waiting.", status=PENDING)
     client.get(post.get_absolute_url())  # the shared page cached first, by an anonymous reader

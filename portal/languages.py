@@ -10,10 +10,12 @@ page being served (the prefix, or English without one): caches key on it.
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.http import HttpResponseRedirect
+from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_info
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -115,9 +117,19 @@ def remember(response, code: str) -> None:
     )
 
 
+@csrf_exempt
 @require_POST
 def set_language(request):
-    """Django's set_language, and a member's choice is kept on their profile too."""
+    """Django's set_language, and a member's choice is kept on their profile too.
+
+    Readers switch without a CSRF token, so the switcher on a shared, cached page
+    carries none: another site could at worst change a visitor's language. A
+    member's choice is written to their profile, so members need the token.
+    """
+    if request.user.is_authenticated:
+        refused = CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+        if refused:
+            return refused
     response = django_set_language(request)
     code = request.POST.get("language")
     user = request.user

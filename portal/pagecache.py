@@ -43,6 +43,7 @@ CACHED_VIEWS = {
     "posts:feed_author",
     "posts:feed_author_atom",
     "sitemap",
+    "sitemap_section",
 }
 # Parameters that never change a page: campaign tags from newsletters.
 IGNORED_PARAMS = ("utm_", "fbclid", "gclid", "mc_")

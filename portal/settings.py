@@ -295,6 +295,8 @@ ATTACHMENT_MAX_BYTES = env_int("PORTAL_ATTACHMENT_MAX_MB", 25) * 1024 * 1024
 # Portraits and featured images: a small file can decode to gigabytes (image bomb).
 IMAGE_MAX_PIXELS = env_int("PORTAL_IMAGE_MAX_MEGAPIXELS", 25) * 1_000_000
 IMAGE_MAX_SIDE = env_int("PORTAL_IMAGE_MAX_SIDE", 8000)  # pixels, width or height
+# Pictures in the image library (featured images, figures), in bytes.
+IMAGE_MAX_BYTES = env_int("PORTAL_IMAGE_MAX_MB", 10) * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # The shared page cache (portal/pagecache.py): public pages for anonymous readers,

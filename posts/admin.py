@@ -15,6 +15,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from . import image_admin  # noqa: F401  (registers the image library)
+from .admin_forms import PostAdminForm, PostAuthorFormSet
 from .admin_translations import MissingTranslationFilter, with_group_languages
 from .models import (
     Attachment,
@@ -26,6 +28,11 @@ from .models import (
     PublicationState,
     authors_prefetch,
 )
+from .publishing import publication_problems
+
+# Drag-and-drop ordering with keyboard buttons (static/js/admin-posts.js);
+# without JavaScript the position numbers stay editable.
+ORDERED_INLINE = "ordered-inline"
 
 
 def _sum_per_post(model, column: str) -> Coalesce:
@@ -57,11 +64,13 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 class PostAuthorInline(admin.TabularInline):
     model = PostAuthor
+    formset = PostAuthorFormSet
     extra = 1
     fields = ["author", "position"]
     autocomplete_fields = ["author"]
+    classes = [ORDERED_INLINE]
     verbose_name = _("author")
-    verbose_name_plural = _("authors (shown in order of position)")
+    verbose_name_plural = _("authors (in the order shown)")
 
 
 class AttachmentFileMixin:
@@ -98,7 +107,8 @@ class AttachmentInline(AttachmentFileMixin, admin.TabularInline):
     ]
     readonly_fields = ["current_file", "content_type", "size", "download_count"]
     view_on_site = False  # "current file" already links to the download
-    verbose_name_plural = _("file downloads (shown in order of position)")
+    classes = [ORDERED_INLINE]
+    verbose_name_plural = _("file downloads (in the order shown)")
 
 
 @admin.register(Post)
@@ -122,7 +132,9 @@ class PostAdmin(admin.ModelAdmin):
     autocomplete_fields = ["translation_of"]
     search_fields = ["title", "summary", "authors__name"]
     search_help_text = _("Search titles, summaries and author names.")
+    form = PostAdminForm
     prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["featured_image", "social_image"]
     date_hierarchy = "published_at"
     # "5 results (100,000 total)" costs a second COUNT(*) over every post on each filter.
     show_full_result_count = False
@@ -134,11 +146,26 @@ class PostAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (_("Publication"), {"fields": ["status", "published_at", "tags", "comments_enabled"]}),
         (_("Language"), {"fields": ["language", "translation_of"]}),
-        (_("Featured image"), {"fields": ["featured_image", "featured_image_alt"]}),
+        (
+            _("Images and sharing"),
+            {"fields": ["featured_image", "meta_description", "social_image"]},
+        ),
     ]
 
     class Media:
         css = {"all": ["css/admin-posts.css"]}
+        js = ["js/admin-posts.js"]
+
+    def slug_is_fixed(self, obj) -> bool:
+        """The address is fixed once readers may have it: published or scheduled."""
+        return obj is not None and obj.status == PostStatus.PUBLISHED
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "slug"] if self.slug_is_fixed(obj) else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if self.slug_is_fixed(obj) else super().get_prepopulated_fields(request, obj)
 
     def get_queryset(self, request):
         return (
@@ -198,11 +225,24 @@ class PostAdmin(admin.ModelAdmin):
         # Live posts keep their date; drafts and scheduled posts go live now.
         # Saved one by one so the sanitiser, signals and search index all run.
         now = timezone.now()
-        posts = list(queryset.exclude(pk__in=queryset.published(at=now).values("pk")))
+        candidates = queryset.exclude(pk__in=queryset.published(at=now).values("pk"))
+        posts = []
+        for post in candidates.select_related("featured_image", "social_image"):
+            if problems := publication_problems(post):
+                self.message_user(
+                    request,
+                    _("“%(title)s” was not published: %(problems)s")
+                    % {"title": post.title, "problems": " ".join(map(str, problems))},
+                    messages.ERROR,
+                )
+            else:
+                posts.append(post)
         for post in posts:
             post.status = PostStatus.PUBLISHED
             post.published_at = now
             post.save()
+        if not posts and candidates:
+            return
         self.message_user(
             request,
             ngettext(

@@ -55,8 +55,10 @@ def is_countable(request) -> bool:
 
 def visitor_hash(request, day: date) -> str:
     """Who is reading, as a keyed hash: the session for members, else IP + User-Agent + day."""
+    # A page-cache hit is answered before sessions and users exist: an anonymous reader.
     session_key = getattr(request, "session", None) and request.session.session_key
-    if request.user.is_authenticated and session_key:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and session_key:
         visitor = f"session:{session_key}"
     else:
         ip = get_adapter(request).get_client_ip(request) or ""

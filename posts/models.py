@@ -10,13 +10,15 @@ from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from .addresses import SlugRedirect  # noqa: F401  (a model of this app)
 from .images import image_upload_errors
+from .library import Image
 from .preview import can_preview
 from .sanitize import sanitize_html
 from .uploads import validate_attachment_upload
@@ -82,7 +84,7 @@ class PostQuerySet(models.QuerySet):
 
     def with_card_data(self):
         """Everything a post card shows, in a fixed number of queries."""
-        return self.prefetch_related(authors_prefetch(), "tags")
+        return self.select_related("featured_image").prefetch_related(authors_prefetch(), "tags")
 
     def reader_language_first(self, language: str):
         """Newest first, the posts in the reader's language ahead of the others."""
@@ -107,7 +109,9 @@ class PostQuerySet(models.QuerySet):
 
     def for_post_page(self):
         """Everything a post page, its print view and its PDF show."""
-        return self.prefetch_related(*post_page_prefetches())
+        return self.select_related("featured_image", "social_image").prefetch_related(
+            *post_page_prefetches()
+        )
 
 
 def get_visible_post(request, slug: str) -> "Post":
@@ -167,8 +171,9 @@ class Author(models.Model):
 class Post(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    # Blank is allowed so a draft can be saved unfinished; publishing asks for it.
     summary = models.TextField(
-        _("summary"), max_length=600, help_text=_("The lead: one or two sentences.")
+        _("summary"), max_length=600, blank=True, help_text=_("The lead: one or two sentences.")
     )
     body = ProseEditorField(
         _("body"),
@@ -187,6 +192,10 @@ class Post(models.Model):
             "HorizontalRule": True,
             "HardBreak": True,
             "Link": {"enableTarget": False},
+            # Figures from the image library: "Browse…" opens the picker in the admin.
+            "Figure": {"pickerUrl": reverse_lazy("admin:posts_image_picker")},
+            "Caption": True,
+            "Image": True,
             # Tables need their row and cell types too, or the editor fails to start.
             "Table": True,
             "TableRow": True,
@@ -197,12 +206,32 @@ class Post(models.Model):
         sanitize=sanitize_html,
         blank=True,
     )
-    featured_image = models.ImageField(_("featured image"), upload_to="featured/%Y/", blank=True)
-    featured_image_alt = models.CharField(
-        _("featured image description"),
-        max_length=200,
+    featured_image = models.ForeignKey(
+        Image,
+        verbose_name=_("featured image"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text=_("Describe the image for readers who cannot see it."),
+        related_name="featured_in",
+        help_text=_("Shown on cards, at the top of the post, in its PDF and when it is shared."),
+    )
+    # Sharing: what search engines and link previews show (posts.sharing).
+    meta_description = models.CharField(
+        _("meta description"),
+        max_length=300,
+        blank=True,
+        help_text=_("For search results and link previews. Empty: the summary is used."),
+    )
+    social_image = models.ForeignKey(
+        Image,
+        verbose_name=_("social image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shared_in",
+        help_text=_(
+            "For link previews. Empty: the featured image, or a card with the title is used."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=12, choices=PostStatus.choices, default=PostStatus.DRAFT
@@ -280,14 +309,11 @@ class Post(models.Model):
         from .multilingual import clean_translation_of
 
         clean_translation_of(self)
-        errors = image_upload_errors(self, "featured_image")
-        # The image is content, not decoration: readers who cannot see it get its description.
-        if self.featured_image and not self.featured_image_alt.strip():
-            errors["featured_image_alt"] = ValidationError(
-                _("Describe the featured image for readers who cannot see it.")
-            )
-        if errors:
-            raise ValidationError(errors)
+
+    @property
+    def description(self) -> str:
+        """For meta tags and link previews: the editor's own, else the summary."""
+        return self.meta_description or self.summary
 
     @property
     def state(self) -> PublicationState:

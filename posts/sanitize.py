@@ -14,7 +14,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height"},
+    # data-file: the Image id the editor's figure came from (posts.templatetags.images_tags).
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "data-file"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
@@ -25,6 +26,7 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 # quote inside escaped, so this matches whole <img> tags exactly.
 IMG_TAG = re.compile(r'<img(?:\s+[^\s=>]+(?:="[^"]*")?)*\s*/?>')
 IMG_SRC = re.compile(r'\ssrc="([^"]*)"')
+IMG_SRCSET = re.compile(r'\ssrcset="([^"]*)"')
 
 
 def is_own_media(src: str) -> bool:
@@ -41,9 +43,18 @@ def is_own_media(src: str) -> bool:
     return not urlsplit(src).netloc  # "/media/…", never "//elsewhere/media/…"
 
 
+def _srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a srcset: "a.jpg 400w, b.jpg 800w" → ["a.jpg", "b.jpg"]."""
+    return [part.split()[0] for part in srcset.split(",") if part.strip()]
+
+
 def _keep_own_images(match: re.Match) -> str:
-    src = IMG_SRC.search(match.group(0))
-    return match.group(0) if src and is_own_media(unescape(src.group(1))) else ""
+    tag = match.group(0)
+    src = IMG_SRC.search(tag)
+    srcset = IMG_SRCSET.search(tag)
+    urls = [src.group(1)] if src else []
+    urls += _srcset_urls(unescape(srcset.group(1))) if srcset else []
+    return tag if src and all(is_own_media(unescape(url)) for url in urls) else ""
 
 
 def sanitize_html(html: str) -> str:

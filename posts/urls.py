@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import feeds
-from .views import downloads, printing, reading
+from .views import cards, downloads, printing, reading
 
 app_name = "posts"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("posts/<slug:slug>/files/<int:pk>/", downloads.download, name="download"),
     path("posts/<slug:slug>/print/", printing.print_view, name="print"),
     path("posts/<slug:slug>/pdf/", printing.pdf, name="pdf"),
+    path("posts/<slug:slug>/card-<str:digest>.png", cards.title_card, name="card"),
     path("topics/", reading.trending, name="trending"),
     path("topics/<slug:slug>/", reading.topic, name="topic"),
     path("authors/<slug:slug>/", reading.author, name="author"),

@@ -3,10 +3,11 @@
 from datetime import timedelta
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import User
-from posts.models import Attachment, Author, Post, PostAuthor, PostStatus
+from posts.models import Attachment, Author, Image, Post, PostAuthor, PostStatus
 from saved.models import SavedPost
 
 
@@ -29,6 +30,32 @@ class AuthorFactory(factory.django.DjangoModelFactory):
     role = "Migration advisor"
     organisation = "Practitioners' Network"
     bio = "Works on migration and development."
+
+
+def picture_bytes(
+    width: int = 1600, height: int = 900, image_format: str = "JPEG", **save
+) -> bytes:
+    """A picture of one colour, in any format Pillow writes (EXIF via ``exif=``)."""
+    from io import BytesIO
+
+    from PIL import Image as PillowImage
+
+    buffer = BytesIO()
+    mode = "RGBA" if image_format == "PNG" else "RGB"
+    PillowImage.new(mode, (width, height), "#1d4e89").save(buffer, image_format, **save)
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A library image; saving it makes its renditions, as an upload does."""
+
+    class Meta:
+        model = Image
+
+    file = factory.LazyFunction(lambda: ContentFile(picture_bytes(), name="picture.jpg"))
+    alt_text = factory.Sequence(lambda n: f"A picture, number {n}")
+    caption = "A caption"
+    credit = "A photographer"
 
 
 class PostFactory(factory.django.DjangoModelFactory):

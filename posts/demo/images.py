@@ -23,3 +23,22 @@ def portrait_png(name: str, colour: str, size: int = 240) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def landscape_jpeg(sky: str, land: str, sun: str, width: int = 1600, height: int = 900) -> bytes:
+    """A simple drawn landscape (sky, sun, three hills) as a JPEG: a featured image."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), sky)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((width * 0.68, height * 0.12, width * 0.8, height * 0.33), fill=sun)
+    for index, top in enumerate((0.55, 0.62, 0.72)):
+        shade = tuple(
+            max(0, channel - 28 * index)
+            for channel in Image.new("RGB", (1, 1), land).getpixel((0, 0))
+        )
+        left = -width * 0.3 + index * width * 0.35
+        draw.ellipse((left, height * top, left + width * 1.1, height * (top + 0.9)), fill=shade)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()

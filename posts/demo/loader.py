@@ -18,11 +18,12 @@ from django.utils.dateformat import format as format_date
 from accounts.models import User
 
 from ..groups import EDITORS
-from ..models import Attachment, Author, Post, PostActivity, PostAuthor, PostStatus
+from ..models import Attachment, Author, Image, Post, PostActivity, PostAuthor, PostStatus
 from ..uploads import validate_attachment_upload
 from .catalogue import AUTHORS, POSTS, DemoPost
-from .images import portrait_png
+from .images import landscape_jpeg, portrait_png
 from .pdfs import brief_pdf
+from .pictures import PICTURES
 
 ACTIVITY_DAYS = 14
 SINGULAR = {
@@ -123,10 +124,27 @@ class DemoLoader:
                 PostAuthor(post=post, author=authors[slug], position=position)
                 for position, slug in enumerate(demo.authors)
             )
+        self.load_featured_image(post, demo)
         self.load_attachment(post, demo, authors)
         self.load_activity(post, demo)
 
+    def load_featured_image(self, post: Post, demo: DemoPost) -> None:
+        picture = PICTURES.get(demo.slug)
+        if picture is None or post.featured_image_id:
+            return
+        self.created["images"] += 1
+        if self.dry_run:
+            return
+        image = Image(alt_text=picture.alt_text, caption=picture.caption, credit=picture.credit)
+        image.file = ContentFile(
+            landscape_jpeg(picture.sky, picture.land, picture.sun), name="demo.jpg"
+        )
+        image.save()
+        Post.objects.filter(pk=post.pk).update(featured_image=image)
+
     def count_new_post_parts(self, demo: DemoPost) -> None:
+        if demo.slug in PICTURES:
+            self.created["images"] += 1
         if demo.attachment_title:
             self.created["files"] += 1
         if demo.status == "published" and demo.scheduled_in_days is None:

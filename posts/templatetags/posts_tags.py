@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from portal.absolute import absolute_url
 
 from ..multilingual import topic_names
+from ..sharing import shared_image
 from ..trending import trending_topics
 
 register = template.Library()
@@ -36,7 +37,7 @@ def article_json_ld(context, post):
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": post.title,
-        "description": post.summary,
+        "description": post.description,
         "datePublished": post.published_at.isoformat(),
         "dateModified": post.updated_at.isoformat(),
         "author": [
@@ -56,8 +57,13 @@ def article_json_ld(context, post):
             "logo": absolute_url(static("img/logo.svg"), request),
         },
     }
-    if post.featured_image:
-        data["image"] = absolute_url(post.featured_image.url, request)
+    shared = shared_image(post, request)
+    data["image"] = {
+        "@type": "ImageObject",
+        "url": shared.url,
+        "width": shared.width,
+        "height": shared.height,
+    }
     text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 

@@ -14,6 +14,7 @@ from portal import generations
 from portal.pagecache import on_hit
 
 from .. import search as full_text
+from ..addresses import redirect_from_old_slug
 from ..counting import count_view
 from ..models import Author, Post, get_visible_post
 from ..pagination import paginate
@@ -84,7 +85,13 @@ def post_for_page(request, slug: str) -> Post:
 
 @require_safe
 def detail(request, slug):
-    post = post_for_page(request, slug)
+    try:
+        post = post_for_page(request, slug)
+    except Http404:
+        # A published post renamed since: its old address still works.
+        if moved := redirect_from_old_slug(slug, Post.objects.published()):
+            return moved
+        raise
     # Asked only when the flag says there is something: no query for a post alone.
     translations = post.published_translations() if post.has_translations else []
     context = {"post": post, "translations": translations, "generation": generations.current()}

@@ -56,13 +56,15 @@ def staff_groups() -> list[Group]:
     migrations' own lists, by model, whatever state the permission table is in.
     """
     editors = importlib.import_module("posts.migrations.0006_editors_group")
+    images = importlib.import_module("posts.migrations.0008_images_and_seo")
     moderators = importlib.import_module("comments.migrations.0002_moderators_group")
     wanted = {
         editors.GROUP: [
             (app_label, model, f"{action}_{model}")
             for (app_label, model), actions in editors.PERMISSIONS.items()
             for action in actions
-        ],
+        ]
+        + [("posts", "image", codename) for codename in images.IMAGE_PERMISSIONS],
         "Moderators": [
             ("comments", codename.split("_", 1)[1], codename)
             for codename in moderators.MODERATOR_PERMISSIONS

@@ -23,6 +23,7 @@ EDITOR_PERMISSIONS = {
         ("posts", "author"),
         ("posts", "postauthor"),
         ("posts", "attachment"),
+        ("posts", "image"),
         ("taggit", "tag"),
         ("taggit", "taggeditem"),
     ]
@@ -44,7 +45,6 @@ def add_post_form(**overrides):
         "tags": "Diaspora, Remittances",
         "comments_enabled": "on",
         "language": "en",
-        "featured_image_alt": "",
         "post_authors-TOTAL_FORMS": "2",
         "post_authors-INITIAL_FORMS": "0",
         "post_authors-0-author": str(first.pk),
@@ -105,30 +105,6 @@ def test_admin_refuses_a_disguised_upload(editor_client):
     assert response.status_code == 200
     assert not Post.objects.filter(slug="diaspora-bonds-reconsidered").exists()
     assert "not a valid PDF file" in response.text
-
-
-def _png() -> SimpleUploadedFile:
-    from io import BytesIO
-
-    from PIL import Image
-
-    data = BytesIO()
-    Image.new("RGB", (4, 4), "navy").save(data, "PNG")
-    return SimpleUploadedFile("banner.png", data.getvalue(), content_type="image/png")
-
-
-def test_a_featured_image_needs_its_description(editor_client):
-    response = editor_client.post(ADD, add_post_form(featured_image=_png()))
-
-    assert response.status_code == 200
-    assert not Post.objects.filter(slug="diaspora-bonds-reconsidered").exists()
-    assert "Describe the featured image" in response.text
-
-    response = editor_client.post(
-        ADD, add_post_form(featured_image=_png(), featured_image_alt="A map of the region")
-    )
-    assert response.status_code == 302
-    assert Post.objects.get(slug="diaspora-bonds-reconsidered").featured_image_alt
 
 
 def test_editor_cannot_open_the_users_admin(editor_client):
@@ -234,8 +210,8 @@ def _tag_id(name: str) -> int:
 
 
 def test_publish_now_publishes_drafts_and_scheduled_posts(editor_client):
-    draft = PostFactory(draft=True)
-    scheduled = PostFactory(scheduled=True)
+    draft = PostFactory(draft=True, authors=[AuthorFactory()])
+    scheduled = PostFactory(scheduled=True, authors=[AuthorFactory()])
 
     response = editor_client.post(
         CHANGELIST,
@@ -249,7 +225,7 @@ def test_publish_now_publishes_drafts_and_scheduled_posts(editor_client):
 
 def test_publish_now_leaves_live_posts_and_their_dates_alone(editor_client):
     live = PostFactory(published_at=timezone.now() - timedelta(days=30))
-    draft = PostFactory(draft=True)
+    draft = PostFactory(draft=True, authors=[AuthorFactory()])
 
     response = editor_client.post(
         CHANGELIST,

@@ -100,7 +100,7 @@ def test_feeds_carry_their_language_and_its_posts(client, diaspora):
 
 
 def test_sitemap_lists_each_post_once_with_its_translations(client, diaspora):
-    text = client.get("/sitemap.xml").text
+    text = client.get("/sitemap-posts.xml").text + client.get("/sitemap-pages.xml").text
 
     assert text.count("<loc>http://testserver/ru/posts/bonds-ru/</loc>") == 1
     assert 'hreflang="ka" href="http://testserver/ka/posts/bonds-ka/"' in text

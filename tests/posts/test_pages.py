@@ -12,7 +12,7 @@ from django.utils import timezone
 from posts.counting import flush_activity_counts
 from posts.models import PostActivity
 from posts.trending import refresh_trending_snapshot
-from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
+from tests.factories import AttachmentFactory, AuthorFactory, ImageFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -197,16 +197,14 @@ def test_post_page_shows_everything_in_reading_order(client):
 
 
 def test_post_page_featured_image_has_alt_text(client, settings, tmp_path):
-    from django.core.files.base import ContentFile
-
-    post = PostFactory(featured_image_alt="Women at a workshop in Tbilisi")
-    post.featured_image.save("workshop.png", ContentFile(b"png"), save=True)
+    post = PostFactory(featured_image=ImageFactory(alt_text="Women at a workshop in Tbilisi"))
 
     text = client.get(post.get_absolute_url()).text
 
     assert 'alt="Women at a workshop in Tbilisi"' in text
-    assert '<meta property="og:image" content="http://testserver/media/featured/' in text
-    assert json_ld(text)["image"].startswith("http://testserver/media/featured/")
+    og_image = "http://testserver/media/images/renditions/"
+    assert f'<meta property="og:image" content="{og_image}' in text
+    assert json_ld(text)["image"]["url"].startswith(og_image)
 
 
 def json_ld(text: str) -> dict:

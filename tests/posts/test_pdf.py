@@ -9,13 +9,18 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
 from pypdf import PdfReader
 
 from posts.models import Post
 from posts.printing import render as pdf_module
 from posts.printing.fetcher import RefusedURL, local_file_for, url_fetcher
-from tests.factories import AttachmentFactory, AuthorFactory, PostFactory
+from tests.factories import (
+    AttachmentFactory,
+    AuthorFactory,
+    ImageFactory,
+    PostFactory,
+    picture_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -249,12 +254,14 @@ def test_cached_pdf_costs_one_query(client, post, django_assert_max_num_queries)
 
 def test_featured_image_from_media_is_embedded(client):
     """Read through the fetcher from MEDIA_ROOT (pdf.css scales it to the text width)."""
-    png = BytesIO()
-    Image.new("RGB", (3000, 1000), "#1d4e89").save(png, format="PNG")
-    post = PostFactory(featured_image_alt="A wide banner")
-    post.featured_image.save("banner.png", ContentFile(png.getvalue()))
+    banner = ImageFactory(
+        file=ContentFile(picture_bytes(3000, 1000, "PNG"), name="banner.png"),
+        alt_text="A wide banner",
+    )
+    post = PostFactory(featured_image=banner)
 
     reader = read(client.get(pdf_url(post)))
 
+    # The largest rendition, not the 3000-pixel original: the PDF stays small.
     images = reader.pages[0].images
-    assert [image.image.size for image in images] == [(3000, 1000)]
+    assert [image.image.size for image in images] == [(1200, 400)]

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from posts.models import Attachment, Author, Post
+from posts.models import Attachment, Author
+from posts.models import Image as LibraryImage
 from tests.posts.test_admin import ADD, add_post_form
 
 pytestmark = pytest.mark.django_db
@@ -42,14 +43,14 @@ def test_an_image_bomb_is_refused_as_a_portrait(editor_client, settings):
 
 
 @pytest.mark.parametrize(("width", "height"), [(9_000, 10), (6_000, 6_000)])
-def test_a_featured_image_too_wide_or_too_large_is_refused(editor_client, settings, width, height):
-    form = add_post_form(featured_image=png(width, height), featured_image_alt="A map")
+def test_a_library_image_too_wide_or_too_large_is_refused(editor_client, settings, width, height):
+    form = {"file": png(width, height), "alt_text": "A map"}
 
-    response = editor_client.post(ADD, form)
+    response = editor_client.post(reverse("admin:posts_image_add"), form)
 
     assert response.status_code == 200
     assert f"This image is {width} × {height} pixels" in response.text
-    assert not Post.objects.exists()
+    assert not LibraryImage.objects.exists()
     assert stored_files(settings) == []
 
 

@@ -5,10 +5,10 @@ import re
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
+from portal import generations
 from tests.conftest import verified
 from tests.factories import PostFactory, UserFactory
 from tests.posts.test_pages import BUDGET, build_posts, page_urls
@@ -64,6 +64,34 @@ def test_switch_posts_to_set_language_and_lands_on_the_same_page(client):
     # The cookie is remembered: the English address now leads to the Georgian page.
     follow = client.get(post.get_absolute_url(), **HTML)
     assert follow["Location"] == target
+
+
+def test_readers_switch_without_a_token_so_the_page_can_be_shared():
+    from django.test import Client
+
+    PostFactory(slug="bonds")
+    strict = Client(enforce_csrf_checks=True)
+
+    page = strict.get("/posts/bonds/").text
+    response = strict.post(f"{reverse('set_language')}?next=/ru/", {"language": "ru"})
+
+    assert "csrfmiddlewaretoken" not in page
+    assert response.status_code == 302
+    assert strict.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
+
+
+def test_a_members_switch_without_the_token_is_refused():
+    from django.test import Client
+
+    member = verified(UserFactory(email="lela@example.org"))
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(member)
+
+    response = strict.post(f"{reverse('set_language')}?next=/ru/", {"language": "ru"})
+
+    member.refresh_from_db()
+    assert response.status_code == 403
+    assert member.language != "ru"
 
 
 def test_switch_refuses_get(client):
@@ -135,7 +163,7 @@ def test_query_budgets_hold_in_other_languages(
     with translation.override("en"):
         url = in_language(page_urls(build_posts(3))[page], language)
     client.get(url)
-    cache.clear()
+    generations.bump()  # as after any edit: the cached page is stale, the rest stays warm
 
     with django_assert_max_num_queries(BUDGET[page]):
         response = client.get(url)

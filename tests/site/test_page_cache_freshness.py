@@ -33,7 +33,7 @@ def pages(content):
         author.get_absolute_url(),
         reverse("posts:trending"),
         reverse("posts:feed_latest"),
-        reverse("sitemap"),
+        reverse("sitemap_section", args=["posts"]),
         reverse("posts:search") + "?q=diaspora",
     ]
 
@@ -85,7 +85,7 @@ def test_publishing_a_draft(cached, content, settings):
     pages = assert_fresh(cached, settings)
     assert "Unfinished draft" in pages[reverse("posts:latest")]
     assert "Unfinished draft" in pages[reverse("posts:topic", args=["diaspora"])]
-    assert "unfinished-draft" in pages[reverse("sitemap")]
+    assert "unfinished-draft" in pages[reverse("sitemap_section", args=["posts"])]
 
 
 def test_editing_a_post(cached, content, settings):

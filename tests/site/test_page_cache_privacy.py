@@ -102,9 +102,14 @@ def test_search_is_cached_by_its_normalised_query(content, django_assert_num_que
 
 
 def test_views_are_counted_on_cache_hits(content, client):
+    from posts.counting import flush_activity_counts
+
     url = content["post"].get_absolute_url()
-    for _ in range(3):
-        client.get(url)
+    for reader in range(3):  # three readers: the first renders the page, two get the cached copy
+        client.get(url, headers={"user-agent": f"Firefox/140 reader-{reader}"})
+    client.get(url, headers={"user-agent": "Firefox/140 reader-0"})  # the same reader again
+
+    flush_activity_counts()
 
     assert (
         sum(PostActivity.objects.filter(post=content["post"]).values_list("views", flat=True)) == 3

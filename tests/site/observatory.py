@@ -3,8 +3,8 @@
 Follows the published scoring (mdn/mdn-http-observatory, src/grader/charts.js
 and src/analyzer/tests/): a baseline of 100, a modifier per test, and bonuses
 only when the score without them is at least 90. HSTS preloading (+5) depends
-on the public preload list and SRI (+5) on integrity attributes the portal does
-not use (its scripts are same-origin): both score 0 here, as they do live.
+on the public preload list (0 here, as it is live); SRI (+5) needs an integrity
+attribute on every script, which the portal's {% script %} tag gives.
 """
 
 import re
@@ -104,11 +104,18 @@ def cookies_modifier(response, hsts: bool) -> int:
 
 
 def sri_modifier(response) -> int:
+    """subresource-integrity.js: +5 when every script carries an integrity attribute and
+    loads securely, 0 without integrity but same-origin, less for external scripts."""
     if not response.get("Content-Type", "").startswith("text/html"):
         return 0
-    scripts = re.findall(r"<script\b[^>]*\bsrc=\"([^\"]+)\"[^>]*>", response.text)
+    tags = re.findall(r"<script\b[^>]*\bsrc=\"[^\"]+\"[^>]*>", response.text)
+    scripts = [re.search(r'src="([^"]+)"', tag)[1] for tag in tags]
     external = [s for s in scripts if urlsplit(s).netloc not in {"", "testserver"}]
-    if any(s.startswith(("http:", "//")) for s in external):
+    insecure = any(s.startswith(("http:", "//")) for s in external)
+    with_integrity = bool(tags) and all(" integrity=" in tag for tag in tags)
+    if with_integrity:
+        return -20 if insecure else 5
+    if insecure:
         return -50
     return -5 if external else 0
 

@@ -35,6 +35,14 @@ def scan(client, url):
 def test_the_home_page_scores_at_least_135(production):
     result = scan(production, "/")
     assert result.score >= 135, result.modifiers
+    assert result.modifiers["subresource-integrity"] == 5
+    # A reader's page sets no cookie at all, so it can be shared by the page cache.
+    assert result.modifiers["cookies"] == 0
+
+
+def test_the_login_page_scores_at_least_135_with_its_cookies(production):
+    result = scan(production, "/accounts/login/")
+    assert result.score >= 135, result.modifiers
     assert result.modifiers["cookies"] == 5  # the CSRF cookie: Secure, SameSite
 
 
@@ -67,3 +75,21 @@ def test_the_grader_punishes_what_the_observatory_punishes(production):
     assert result.modifiers["content-security-policy"] == -20
     assert result.modifiers["strict-transport-security"] == -20
     assert result.score == 60  # no bonuses below 90
+
+
+def test_every_script_carries_its_integrity_hash(production):
+    import base64
+    import hashlib
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    page = production.get("/", secure=True).text
+    tags = re.findall(r'<script src="/static/([^"]+)" integrity="(sha384-[^"]+)"', page)
+
+    assert {path for path, _ in tags} >= {"django_htmx/htmx-2.min.js", "js/comments.js"}
+    for path, declared in tags:
+        with open(finders.find(path), "rb") as source:
+            digest = base64.b64encode(hashlib.sha384(source.read()).digest()).decode()
+        assert declared == f"sha384-{digest}"
+    assert "<script" not in re.sub(r"<script src=[^>]+ integrity=[^>]+></script>", "", page)

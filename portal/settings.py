@@ -270,6 +270,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Attachments live outside MEDIA_ROOT with no public URL: the download view
 # checks visibility before serving them.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+PDF_ROOT = Path(env("PORTAL_PDF_ROOT", str(VAR_DIR / "pdfs")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # A FileSystemStorage whose url() refuses: with base_url=None plain
@@ -277,6 +278,11 @@ STORAGES = {
     "attachments": {
         "BACKEND": "posts.uploads.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
+    # Rendered PDFs (posts, reading packs): private, served only by the PDF views.
+    "pdfs": {
+        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PDF_ROOT},
     },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -358,10 +364,13 @@ TAGGIT_STRING_FROM_TAGS = "posts.topics.format_topics"
 TRENDING_WINDOW_DAYS = env_int("PORTAL_TRENDING_WINDOW_DAYS", 14)
 TRENDING_HALF_LIFE_DAYS = env_int("PORTAL_TRENDING_HALF_LIFE_DAYS", 3)
 
-# PDFs of posts and reading packs: cached per post revision in the default cache.
+# PDFs of posts and reading packs: rendered by background tasks into the "pdfs"
+# storage, one file per revision; the cache only says which files are complete.
 PDF_CACHE_SECONDS = env_int("PORTAL_PDF_CACHE_SECONDS", 60 * 60 * 24 * 7)
-# A second request for the same uncached PDF waits this long for the first render.
-PDF_LOCK_WAIT_SECONDS = env_int("PORTAL_PDF_LOCK_WAIT_SECONDS", 30)
+# Renders running at once across all servers; more wait in the task queue.
+PDF_MAX_CONCURRENT_RENDERS = env_int("PORTAL_PDF_MAX_CONCURRENT_RENDERS", 2)
+# Reading packs a member may have built per hour (a stored pack is not counted).
+READING_PACK_PER_HOUR = env_int("PORTAL_READING_PACK_PER_HOUR", 10)
 
 # Comments (comments/rules.py reads these): length, paging, spam rules, moderation.
 COMMENTS_MAX_LENGTH = env_int("PORTAL_COMMENTS_MAX_LENGTH", 3000)  # characters

@@ -15,6 +15,7 @@ from portal.settings import *  # noqa: F403
 from portal.settings import STORAGES, VAR_DIR
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+SITE_URL = "http://testserver"  # PDFs link to it: the test client's host
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
@@ -30,9 +31,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+PDF_ROOT = VAR_DIR / "test-pdfs"
 STORAGES = {
     **STORAGES,
     "attachments": {**STORAGES["attachments"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
+    "pdfs": {**STORAGES["pdfs"], "OPTIONS": {"location": PDF_ROOT}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LANGUAGE_COOKIE_SECURE = False

@@ -5,6 +5,8 @@
 - search_vector (PostgreSQL): title, summary, body, topic and author names.
 - the trending ranking: a post unpublished or retagged queues a refresh of it.
 - the content generation: cached pages and fragments are stale on every server.
+- PDFs: rendered in the background whenever a published or scheduled post's
+  printed content changes, so readers never wait for one.
 """
 
 from django.db import transaction
@@ -15,7 +17,9 @@ from taggit.models import Tag
 
 from portal import generations
 
+from .library import Image
 from .models import Attachment, Author, Post, PostAuthor
+from .printing.tasks import forget_post_pdfs, prepare_published_pdfs
 from .search import update_search_vectors
 from .trending import queue_trending_refresh
 
@@ -39,6 +43,7 @@ def pages_changed(sender, **kwargs):
 @receiver([post_save, post_delete], sender=Attachment)
 def post_part_changed(sender, instance, **kwargs):
     touch_posts(pk=instance.post_id)
+    prepare_published_pdfs([instance.post_id])
 
 
 @receiver(post_delete, sender=Attachment)
@@ -60,24 +65,37 @@ def attachment_file_replaced(sender, instance, **kwargs):
         transaction.on_commit(lambda: storage.delete(old_name))
 
 
+@receiver(post_save, sender=Image)
+def featured_image_changed(sender, instance, created, **kwargs):
+    # Its alt text, caption and credit are printed with the posts that feature it.
+    if not created:
+        post_ids = list(Post.objects.filter(featured_image=instance).values_list("pk", flat=True))
+        if post_ids:
+            touch_posts(pk__in=post_ids)
+            generations.bump()
+            prepare_published_pdfs(post_ids)
+
+
 @receiver(post_save, sender=Author)
 def author_changed(sender, instance, created, **kwargs):
     if not created:
         touch_posts(post_authors__author=instance)
-        update_search_vectors(
-            Post.objects.filter(post_authors__author=instance).values_list("pk", flat=True)
-        )
+        post_ids = Post.objects.filter(post_authors__author=instance).values_list("pk", flat=True)
+        update_search_vectors(post_ids)
+        prepare_published_pdfs(post_ids)
 
 
 @receiver(post_save, sender=Post)
 def post_saved(sender, instance, **kwargs):
     update_search_vectors([instance.pk])
     queue_trending_refresh()
+    prepare_published_pdfs([instance.pk])
 
 
 @receiver(post_delete, sender=Post)
 def post_deleted(sender, instance, **kwargs):
     queue_trending_refresh()
+    forget_post_pdfs(instance.pk)
 
 
 @receiver([post_save, post_delete], sender=PostAuthor)
@@ -88,8 +106,10 @@ def post_authors_changed(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=Post.tags.through)
 def post_topics_changed(sender, instance, action, pk_set, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):
+        touch_posts(pk=instance.pk)  # topics are printed: a new PDF revision
         update_search_vectors([instance.pk])
         queue_trending_refresh()
+        prepare_published_pdfs([instance.pk])
 
 
 @receiver(post_save, sender=Tag)

@@ -1,5 +1,6 @@
 """My saved posts: the private list, the Save toggle on cards and post pages, the reading pack."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -12,12 +13,23 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.redirects import safe_next
+from portal.rate_limit import over_limit
 from posts.models import Post
 from posts.pagination import paginate
-from posts.printing.response import pdf_response
+from posts.printing.response import pdf_response, preparing_response
+from posts.printing.store import stored
+from posts.printing.tasks import is_queued, render_slot
 
 from .models import SavedPost
-from .pack import READING_PACK_LIMIT, reading_pack_pdf, reading_pack_posts
+from .pack import (
+    READING_PACK_LIMIT,
+    post_pdfs_ready,
+    reading_pack_name,
+    reading_pack_posts,
+    request_reading_pack,
+    store_reading_pack,
+    total_saved,
+)
 from .saving import remember_pending_save, save_post, unsave_post
 
 private = cache_control(private=True, no_store=True)
@@ -75,14 +87,39 @@ def toggle(request, slug):
 @login_required
 @require_GET
 def reading_pack(request):
-    """The member's most recently saved posts as one PDF: private, never shared."""
+    """The member's most recently saved posts as one PDF: private, never shared.
+
+    Served when stored; assembled here when every post's PDF is stored (cover and
+    contents only are laid out); otherwise prepared in the background while the
+    member sees "Preparing your PDF…". Building one counts against a per-member limit.
+    """
     posts = reading_pack_posts(request.user)
     if not posts:
         messages.info(request, gettext("Save some posts first: the reading pack collects them."))
         return redirect("saved:list")
-    total = len(posts)
-    if total == READING_PACK_LIMIT:  # there may be more than fit
-        total = SavedPost.objects.published_of(request.user).count()
+    name = reading_pack_name(request.user, posts, total_saved(request.user, posts))
+    found = stored(name)
+    if found is None and not request.htmx and not is_queued(name):
+        retry_after = over_limit(
+            f"reading-pack:{request.user.pk}", settings.READING_PACK_PER_HOUR, 60 * 60
+        )
+        if retry_after:
+            return pack_limited(request, retry_after)
+        if post_pdfs_ready(posts):
+            with render_slot() as free:
+                found = store_reading_pack(request.user, posts) if free else None
+        found = found or request_reading_pack(request.user, posts, name)
+    if found is None or request.htmx:
+        title = gettext("Your reading pack of your saved posts.")
+        return preparing_response(request, title=title, url=request.path, ready=found is not None)
     filename = f"reading-pack-{timezone.localdate():%Y-%m-%d}.pdf"
-    pdf = reading_pack_pdf(request, posts, total)
-    return pdf_response(pdf, filename, public=False, download=True)
+    return pdf_response(request, found, filename, public=False, download=True)
+
+
+def pack_limited(request, retry_after: int):
+    minutes = max(1, round(retry_after / 60))
+    response = render(
+        request, "saved/pack_limited.html", {"minutes": minutes, "nav": "saved"}, status=429
+    )
+    response["Retry-After"] = str(retry_after)
+    return response

@@ -9,7 +9,7 @@ from tests.factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path, monkeypatch):
-    """Every test writes uploads to its own folder."""
+    """Every test writes uploads and rendered PDFs to its own folders."""
     from django.core.files.storage import storages
 
     from posts.models import Attachment
@@ -21,6 +21,7 @@ def _isolated_media(settings, tmp_path, monkeypatch):
             **settings.STORAGES["attachments"],
             "OPTIONS": {"location": tmp_path / "private"},
         },
+        "pdfs": {**settings.STORAGES["pdfs"], "OPTIONS": {"location": tmp_path / "pdfs"}},
     }
     # Attachment.file resolved its storage once, at import: follow the override.
     monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storages["attachments"])
@@ -91,3 +92,15 @@ def member_client(client, member):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def task_queue(settings):
+    """A task backend that only queues (django.tasks' dummy): nothing runs until
+    the test runs it with tests.pdfs.run_queued."""
+    from django.tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    backend = task_backends["default"]
+    backend.clear()
+    return backend

@@ -14,13 +14,18 @@ from django.views.decorators.http import require_GET
 from ..counting import count
 from ..models import Attachment, Post
 from ..preview import never_cache_preview
+from ..printing.response import pdf_filename
 
 
 def download_name(attachment: Attachment) -> str:
-    if attachment.original_name:
-        return attachment.original_name
-    suffix = PurePath(attachment.file.name).suffix.lower()
-    return f"{slugify(attachment.title) or attachment.post.slug}{suffix}"
+    """The file's own name; never the name the post's PDF downloads under."""
+    suffix = PurePath(attachment.original_name or attachment.file.name).suffix.lower()
+    name = (
+        attachment.original_name or f"{slugify(attachment.title) or attachment.post.slug}{suffix}"
+    )
+    if name.lower() == pdf_filename(attachment.post).lower():
+        name = f"{PurePath(name).stem}-attachment{suffix}"
+    return name
 
 
 # A file opened in the browser anyway (an HTML or SVG upload) runs in a sandbox,

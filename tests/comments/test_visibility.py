@@ -75,15 +75,13 @@ def test_pending_text_not_in_feeds_or_search(client, thread, url_name):
 
 
 def test_pending_text_not_in_print_view_or_pdf(client, thread):
-    from io import BytesIO
-
-    from pypdf import PdfReader
+    from tests.pdfs import read_pdf
 
     printed = client.get(reverse("posts:print", args=[thread.slug]))
     pdf = client.get(reverse("posts:pdf", args=[thread.slug]))
 
     assert printed.status_code == 200 and SECRET not in printed.text
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
+    text = " ".join(page.extract_text() for page in read_pdf(pdf).pages)
     assert pdf.status_code == 200 and "Diaspora bonds" in text and SECRET not in text
 
 

@@ -1,6 +1,5 @@
 """Posts in several languages: groups, lists, feeds, sitemap, print, admin, topics, search."""
 
-import io
 import re
 from datetime import timedelta
 
@@ -8,12 +7,12 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from pypdf import PdfReader
 
 from posts.models import Post, PostStatus
 from posts.multilingual import TopicTranslation
 from posts.search import search_posts
 from tests.factories import PostFactory
+from tests.pdfs import read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +116,7 @@ def test_print_view_speaks_the_posts_language(client, diaspora):
 
 def test_pdf_is_in_the_posts_language(client, diaspora):
     response = client.get("/ru/posts/bonds-ka/pdf/")
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = read_pdf(response)
     text = reader.pages[0].extract_text()
 
     assert "დიასპორის" in text

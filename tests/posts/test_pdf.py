@@ -1,7 +1,6 @@
 """The PDF of a post: content, visibility, the per-revision cache and the URL fetcher."""
 
 from datetime import timedelta
-from io import BytesIO
 from unittest import mock
 
 import pytest
@@ -21,6 +20,7 @@ from tests.factories import (
     PostFactory,
     picture_bytes,
 )
+from tests.pdfs import pdf_bytes, read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def pdf_url(post):
 
 
 def read(response) -> PdfReader:
-    return PdfReader(BytesIO(response.content))
+    return read_pdf(response)
 
 
 def text_of(reader: PdfReader) -> str:
@@ -62,9 +62,9 @@ def test_pdf_is_a_real_a4_pdf_with_title_authors_and_address(client, post):
     response = client.get(pdf_url(post))
 
     assert response.status_code == 200
-    assert response.content.startswith(b"%PDF")
+    assert pdf_bytes(response).startswith(b"%PDF")
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'inline; filename="diaspora-lessons.pdf"'
+    assert response["Content-Disposition"] == 'inline; filename="diaspora-lessons-print.pdf"'
     reader = read(response)
     text = text_of(reader)
     assert "Diaspora lessons" in text
@@ -143,7 +143,7 @@ def test_repeat_request_is_served_from_cache_without_rendering(client, post):
         second = client.get(pdf_url(post))
 
     assert renderer.call_count == 1
-    assert second.content == first.content
+    assert pdf_bytes(second) == pdf_bytes(first)
 
 
 def test_editing_the_post_renders_a_new_revision(client, post):
@@ -249,7 +249,7 @@ def test_cached_pdf_costs_one_query(client, post, django_assert_max_num_queries)
 
     with django_assert_max_num_queries(1):
         response = client.get(pdf_url(post))
-    assert response.content.startswith(b"%PDF")
+    assert pdf_bytes(response).startswith(b"%PDF")
 
 
 def test_featured_image_from_media_is_embedded(client):

@@ -2,16 +2,16 @@
 
 import re
 from datetime import timedelta
-from io import BytesIO
 from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
+from posts.printing.tasks import render_post_pdf_task
 from saved import pack as pack_module
 from tests.factories import AuthorFactory, PostFactory, SavedPostFactory
+from tests.pdfs import pdf_bytes, read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def save(user, *posts):
 
 
 def pages_text(response) -> list[str]:
-    reader = PdfReader(BytesIO(response.content))
+    reader = read_pdf(response)
     return [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
@@ -38,7 +38,7 @@ def test_pack_has_cover_contents_and_each_saved_post_on_its_own_page(member_clie
     response = member_client.get(PACK_URL)
 
     assert response.status_code == 200
-    assert response.content.startswith(b"%PDF")
+    assert pdf_bytes(response).startswith(b"%PDF")
     assert response["Content-Disposition"].startswith('attachment; filename="reading-pack-')
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     cover, contents, *posts = pages_text(response)
@@ -94,19 +94,19 @@ def test_saved_page_links_to_the_pack_and_states_the_limit(member_client, member
     assert "7 most recently saved posts" in page
 
 
-def test_pack_is_cached_per_member_and_list(member_client, member):
+def test_pack_is_stored_per_member_and_list(member_client, member):
     post = PostFactory(title="Cached once")
     save(member, post)
 
     with mock.patch.object(
-        pack_module, "render_reading_pack", wraps=pack_module.render_reading_pack
-    ) as renderer:
+        pack_module, "build_reading_pack", wraps=pack_module.build_reading_pack
+    ) as builder:
         member_client.get(PACK_URL)
         member_client.get(PACK_URL)
-        assert renderer.call_count == 1
+        assert builder.call_count == 1
         save(member, PostFactory(title="Added later"))
         assert "Added later" in " ".join(pages_text(member_client.get(PACK_URL)))
-        assert renderer.call_count == 2
+        assert builder.call_count == 2
 
 
 def test_pack_is_for_members_only(client):
@@ -128,13 +128,16 @@ def test_pack_is_read_only(member_client):
 
 
 @pytest.mark.parametrize("count", [1, 6])
-def test_pack_queries_do_not_grow_with_its_posts(
+def test_pack_from_stored_post_pdfs_queries_do_not_grow_with_its_posts(
     member_client, member, count, django_assert_max_num_queries
 ):
     author = AuthorFactory()
-    save(member, *(PostFactory(authors=[author], topics=["Diaspora"]) for _ in range(count)))
+    posts = [PostFactory(authors=[author], topics=["Diaspora"]) for _ in range(count)]
+    save(member, *posts)
+    for post in posts:
+        render_post_pdf_task.call(post.pk, True)
 
-    # Session, user, the saved list, then authors, topics and files in one query each.
+    # Session, user, the saved list with authors and topics, then the posts' files.
     with django_assert_max_num_queries(6):
         response = member_client.get(PACK_URL)
     assert response.status_code == 200

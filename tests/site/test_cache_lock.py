@@ -1,4 +1,4 @@
-"""portal.cache_lock.compute_once (the PDF render lock) on every cache a deployment may use.
+"""portal.cache_lock.slot_of (the PDF render places) on every cache a deployment may use.
 
 The lock relies on cache.add() being atomic, which the in-memory cache gives
 within one process only: the database cache and Redis are what several servers
@@ -8,15 +8,14 @@ share, so the same tests run on them too.
 import os
 import threading
 import time
-from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
-from portal import cache_lock
-from portal.cache_lock import compute_once
+from portal.cache_lock import slot_of
 
 REDIS_URL = "redis://127.0.0.1:6379/2"
 # Committed rows: the database cache's other threads must see them.
@@ -83,57 +82,44 @@ def test_cache_add_is_first_come_only(shared_cache):
     assert cache.get("lock-key") == "first"
 
 
-def test_simultaneous_callers_compute_once(shared_cache):
-    calls, results = [], []
+def test_simultaneous_workers_never_hold_more_places_than_there_are(shared_cache):
+    if shared_cache == "database" and not settings.USING_POSTGRES:
+        pytest.skip("SQLite's shared in-memory test database locks tables between threads")
+    holding, most, guard = [0], [0], threading.Lock()
+    admitted = []
 
-    def slow_compute():
-        calls.append(1)
-        time.sleep(0.3)
-        return b"%PDF-rendered"
+    def work():
+        with slot_of("renders", 2, seconds=60) as placed:
+            admitted.append(placed)
+            if placed:
+                with guard:
+                    holding[0] += 1
+                    most[0] = max(most[0], holding[0])
+                time.sleep(0.3)
+                with guard:
+                    holding[0] -= 1
 
-    run_together(4, lambda: results.append(compute_once("same-post", slow_compute, timeout=60)))
+    run_together(5, work)
 
-    assert len(calls) == 1
-    assert results == [b"%PDF-rendered"] * 4
-    assert cache.get("same-post") == b"%PDF-rendered"
-    assert cache.get("same-post:lock") is None
-
-
-def test_a_waiter_takes_the_holders_result(shared_cache):
-    cache.add("report:lock", "another-worker", timeout=60)
-
-    def holder_finishes(seconds):
-        cache.set("report", "from the holder")
-
-    compute = mock.Mock(return_value="computed here")
-    with mock.patch.object(cache_lock.time, "sleep", side_effect=holder_finishes):
-        assert compute_once("report", compute, timeout=60) == "from the holder"
-    compute.assert_not_called()
-    assert cache.get("report:lock") == "another-worker"  # not ours to release
+    assert most[0] <= 2
+    assert admitted.count(True) >= 1
+    assert admitted.count(False) >= 1
+    assert not any(cache.get(f"renders:slot:{index}") for index in range(2))
 
 
-def test_a_stuck_holder_does_not_keep_the_caller_waiting(shared_cache):
-    cache.add("report:lock", "stuck-worker", timeout=60)
-
-    with mock.patch.object(cache_lock.time, "sleep"):
-        value = compute_once("report", lambda: "computed here", timeout=60, wait_seconds=0)
-
-    assert value == "computed here"
-    assert cache.get("report:lock") == "stuck-worker"
-
-
-def test_the_lock_is_released_when_computing_fails(shared_cache):
-    def broken():
+def test_a_place_is_freed_when_the_work_fails(shared_cache):
+    with pytest.raises(RuntimeError), slot_of("renders", 1, seconds=60) as placed:
+        assert placed
         raise RuntimeError("render failed")
 
-    with pytest.raises(RuntimeError):
-        compute_once("report", broken, timeout=60)
-
-    assert cache.get("report:lock") is None
-    assert compute_once("report", lambda: "second try", timeout=60) == "second try"
+    with slot_of("renders", 1, seconds=60) as again:
+        assert again
 
 
-def test_a_cached_value_is_served_without_computing(shared_cache):
-    cache.set("report", "cached")
+def test_a_place_taken_by_another_worker_is_not_released_by_us(shared_cache):
+    cache.add("renders:slot:0", "another-worker", timeout=60)
 
-    assert compute_once("report", mock.Mock(side_effect=AssertionError), timeout=60) == "cached"
+    with slot_of("renders", 1, seconds=60) as placed:
+        assert not placed
+
+    assert cache.get("renders:slot:0") == "another-worker"

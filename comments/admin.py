@@ -1,17 +1,22 @@
-"""The moderation queue: opens on pending comments, newest first, with bulk actions."""
+"""The moderation queue: opens on pending comments, newest first, each with its full
+text, its author's history and one-click Approve / Reject / Spam buttons (plus the
+bulk actions). Every decision goes through comments.moderation and is logged."""
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.db.models import Case, IntegerField, Value, When
+from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html_join
-from django.utils.text import Truncator
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Comment, CommentReport, CommentStatus
+from .models import Comment, CommentReport, CommentStatus, ModerationLog
 from .moderation import moderate
+from .one_click import moderate_view, moderation_buttons
 from .suspensions import CommentingSuspension, suspend
+from .templatetags.comments_tags import comment_text
 
 
 class ModerationActionForm(ActionForm):
@@ -79,10 +84,28 @@ class CommentReportInline(admin.TabularInline):
         return False
 
 
+class ModerationLogInline(admin.TabularInline):
+    """The comment's moderation history, newest first, on its change page."""
+
+    model = ModerationLog
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("moderation history")
+    fields = ["created_at", "moderator", "from_status", "to_status", "reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("moderator")
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "post_title", "author", "excerpt", "status", "flag_list"]
-    list_display_links = ["created_at", "excerpt"]
+    # Few, dense columns: the full text and the buttons fit beside the admin's sidebars.
+    list_display = ["written", "full_text", "about", "actions_column"]
+    list_display_links = ["written"]
     list_filter = [StatusFilter, FlaggedFilter]
     list_select_related = ["post", "user"]
     search_fields = ["body", "user__email", "user__display_name", "post__title"]
@@ -92,7 +115,7 @@ class CommentAdmin(admin.ModelAdmin):
     show_full_result_count = False
     action_form = ModerationActionForm
     actions = ["approve", "reject", "mark_spam", "suspend_authors"]
-    inlines = [CommentReportInline]
+    inlines = [CommentReportInline, ModerationLogInline]
     fields = [
         "post",
         "author",
@@ -118,20 +141,65 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
     ]
 
+    class Media:
+        css = {"all": ["css/admin-comments.css"]}
+        js = ["js/admin-moderation.js"]
+
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description=_("post"), ordering="post__title")
-    def post_title(self, comment):
-        return Truncator(comment.post.title).chars(40)
+    def get_urls(self):
+        view = self.admin_site.admin_view(moderate_view)
+        return [
+            path("<int:pk>/moderate/", view, name="comments_comment_moderate"),
+            *super().get_urls(),
+        ]
+
+    def get_queryset(self, request):
+        # The authors' history comes in the same query as the comments.
+        return super().get_queryset(request).with_author_history()
+
+    def get_ordering(self, request):
+        # Pending first whatever the filter, then newest first.
+        pending_first = Case(
+            When(status=CommentStatus.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return [pending_first.asc(), "-created_at", "-pk"]
+
+    @admin.display(description=_("written"), ordering="created_at")
+    def written(self, comment):
+        return timezone.localtime(comment.created_at).strftime("%Y-%m-%d %H:%M")
 
     @admin.display(description=_("author"), ordering="user__email")
     def author(self, comment):
         return comment.author_name
 
+    @admin.display(description=_("post, author and history"))
+    def about(self, comment):
+        history = _("%(approved)d approved, %(rejected)d rejected") % {
+            "approved": comment.author_approved,
+            "rejected": comment.author_rejected,
+        }
+        return format_html(
+            '<a href="{}">{}</a><br>{}<br><span class="queue-meta">{}</span>'
+            '<br><span class="queue-meta">{} · {}</span>',
+            comment.post.get_absolute_url(),
+            comment.post.title,
+            comment.author_name,
+            history,
+            comment.get_status_display(),
+            self.flag_list(comment),
+        )
+
     @admin.display(description=_("text"))
-    def excerpt(self, comment):
-        return Truncator(comment.body).chars(120)
+    def full_text(self, comment):
+        return format_html('<div class="queue-text">{}</div>', comment_text(comment.body))
+
+    @admin.display(description=_("decide"))
+    def actions_column(self, comment):
+        return moderation_buttons(comment)
 
     @admin.display(description=_("flags"))
     def flag_list(self, comment):

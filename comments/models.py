@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import generations
 
+from .moderation_log import ModerationLog  # noqa: F401  (a model of this app)
 from .suspensions import CommentingSuspension  # noqa: F401  (a model of this app)
 
 
@@ -84,6 +85,28 @@ class CommentQuerySet(models.QuerySet):
             (mine if replies else mine.filter(parent__isnull=True))
             .select_related("user")
             .order_by("created_at", "pk")
+        )
+
+    def pending_on(self, post):
+        """A post's comments waiting for a moderator, oldest first (the post page's panel)."""
+        return self.pending().filter(post=post).select_related("user").order_by("created_at", "pk")
+
+    def with_author_history(self):
+        """Each comment with its author's approved and rejected counts: two subqueries, no N+1."""
+
+        def count_of(status):
+            per_author = (
+                self.model.objects.filter(user=OuterRef("user"), status=status)
+                .order_by()
+                .values("user")
+                .annotate(total=Count("pk"))
+                .values("total")
+            )
+            return Coalesce(Subquery(per_author), 0)
+
+        return self.annotate(
+            author_approved=count_of(CommentStatus.APPROVED),
+            author_rejected=count_of(CommentStatus.REJECTED),
         )
 
     def moderation_news_for(self, user, limit: int = 10):

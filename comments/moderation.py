@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from posts.models import PostActivity
 
-from .models import Comment, CommentStatus
+from .models import Comment, CommentStatus, ModerationLog
 from .reports import dismiss_reports
 from .rules import assess
 from .tasks import notify_comment_author, request_moderator_digest
@@ -62,14 +62,27 @@ def moderate(comments, status: str, moderator, reason: str = "") -> int:
     """Set the status of some comments; returns how many changed.
 
     Approving also dismisses the comments' open reports: the moderator kept them.
+    Every change is logged (who, from what to what, when, why).
     """
     if status == CommentStatus.APPROVED:
         dismiss_reports([c.pk for c in comments])
     changed = [comment for comment in comments if comment.status != status]
     if not changed:
         return 0
+    now = timezone.now()
     Comment.objects.filter(pk__in=[c.pk for c in changed]).update(
-        status=status, moderated_by=moderator, moderated_at=timezone.now(), moderation_reason=reason
+        status=status, moderated_by=moderator, moderated_at=now, moderation_reason=reason
+    )
+    ModerationLog.objects.bulk_create(
+        ModerationLog(
+            comment=comment,
+            moderator=moderator,
+            from_status=comment.status,
+            to_status=status,
+            reason=reason,
+            created_at=now,
+        )
+        for comment in changed
     )
     Comment.objects.recount({c.post_id for c in changed})
     for comment in changed:

@@ -13,6 +13,7 @@ from portal import generations
 
 from .forms import CommentForm
 from .models import Comment
+from .one_click import can_moderate
 from .rules import comments_are_open, shown_barrier
 from .suspensions import CommentingSuspension
 
@@ -108,6 +109,8 @@ def section_context(request, post, *, form=None, parent=None):
             post, request.user, query.get("comments_page"), any(c.parent_id for c in pending)
         ),
         "own_pending": [comment for comment in pending if not comment.parent_id],
+        # Moderators only; their pages are private (portal.middleware), never in a shared cache.
+        "moderation_queue": Comment.objects.pending_on(post) if can_moderate(request.user) else [],
         "reported": query.get("reported") == "1",
         "request": request,
         "user": request.user,

@@ -372,6 +372,9 @@ PDF_MAX_CONCURRENT_RENDERS = env_int("PORTAL_PDF_MAX_CONCURRENT_RENDERS", 2)
 # Reading packs a member may have built per hour (a stored pack is not counted).
 READING_PACK_PER_HOUR = env_int("PORTAL_READING_PACK_PER_HOUR", 10)
 
+# Share links to drafts and scheduled posts (posts/share_links.py) stop working after this.
+PREVIEW_LINK_DAYS = env_int("PORTAL_PREVIEW_LINK_DAYS", 7)
+
 # Comments (comments/rules.py reads these): length, paging, spam rules, moderation.
 COMMENTS_MAX_LENGTH = env_int("PORTAL_COMMENTS_MAX_LENGTH", 3000)  # characters
 COMMENTS_PER_PAGE = env_int("PORTAL_COMMENTS_PER_PAGE", 20)  # top-level comments per page

@@ -48,7 +48,7 @@ def robots_txt(request):
         *(
             f"Disallow: {prefix}/{page}/"
             for prefix in ["", *(f"/{code}" for code, _name in settings.LANGUAGES[1:])]
-            for page in ("accounts", "saved", "search")
+            for page in ("accounts", "saved", "search", "preview")
         ),
         f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]

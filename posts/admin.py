@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import image_admin  # noqa: F401  (registers the image library)
+from .activity_chart import activity_chart
 from .admin_forms import PostAdminForm, PostAuthorFormSet
+from .admin_revisions import RevisionsAndSharingMixin
 from .admin_translations import MissingTranslationFilter, with_group_languages
 from .models import (
     Attachment,
@@ -112,7 +114,7 @@ class AttachmentInline(AttachmentFileMixin, admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(RevisionsAndSharingMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "state",
@@ -153,8 +155,14 @@ class PostAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/admin-posts.css"]}
-        js = ["js/admin-posts.js"]
+        css = {"all": ["css/admin-posts.css", "css/admin-desk.css"]}
+        # admin-unsaved.js asks before leaving the form with unsaved changes.
+        js = ["js/admin-posts.js", "js/admin-unsaved.js"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        post = self.get_object(request, object_id)
+        extra = {"activity": activity_chart(post)} if post else {}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def slug_is_fixed(self, obj) -> bool:
         """The address is fixed once readers may have it: published or scheduled."""

@@ -20,7 +20,9 @@ from .addresses import SlugRedirect  # noqa: F401  (a model of this app)
 from .images import image_upload_errors
 from .library import Image
 from .preview import can_preview
+from .revisions import PostRevision  # noqa: F401  (a model of this app)
 from .sanitize import sanitize_html
+from .share_links import ShareLink  # noqa: F401  (a model of this app)
 from .uploads import validate_attachment_upload
 
 

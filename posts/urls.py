@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import feeds
-from .views import cards, downloads, printing, reading
+from .views import cards, downloads, printing, reading, sharing
 
 app_name = "posts"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("posts/<slug:slug>/print/", printing.print_view, name="print"),
     path("posts/<slug:slug>/pdf/", printing.pdf, name="pdf"),
     path("posts/<slug:slug>/card-<str:digest>.png", cards.title_card, name="card"),
+    # Outside /posts/: page caches and robots.txt can leave the whole prefix alone.
+    path("preview/<str:token>/", sharing.shared_preview, name="shared_preview"),
     path("topics/", reading.trending, name="trending"),
     path("topics/<slug:slug>/", reading.topic, name="topic"),
     path("authors/<slug:slug>/", reading.author, name="author"),

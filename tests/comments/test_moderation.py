@@ -44,6 +44,7 @@ def test_moderators_group_has_exactly_the_moderation_permissions():
         "view_commentingsuspension",
         "add_commentingsuspension",
         "change_commentingsuspension",
+        "view_moderationlog",
     }
 
 
@@ -144,6 +145,8 @@ def test_change_form_status_goes_through_moderation(
                 "moderation_reason": "",
                 "reports-TOTAL_FORMS": 0,
                 "reports-INITIAL_FORMS": 0,
+                "moderation_log-TOTAL_FORMS": 0,
+                "moderation_log-INITIAL_FORMS": 0,
             },
         )
 

@@ -28,7 +28,12 @@ EDITOR_PERMISSIONS = {
         ("taggit", "taggeditem"),
     ]
     for action in ("add", "change", "delete", "view")
-} | {"posts.view_postactivity"}
+} | {
+    "posts.view_postactivity",
+    "posts.view_postrevision",
+    "posts.view_sharelink",
+    "posts.change_sharelink",
+}
 
 
 def add_post_form(**overrides):

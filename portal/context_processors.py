@@ -7,8 +7,13 @@ from .languages import alternates
 
 
 def site(request):
-    """The site's name for the header, titles and metadata, and the search box's limit."""
-    return {"SITE_NAME": settings.SITE_NAME, "SEARCH_MAX_LENGTH": search.MAX_QUERY_LENGTH}
+    """The site's name for the header, titles and metadata, the search box's limit,
+    and where to write to the portal."""
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "SEARCH_MAX_LENGTH": search.MAX_QUERY_LENGTH,
+        "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+    }
 
 
 def languages(request):

@@ -5,6 +5,7 @@ Development needs nothing set: SQLite under var/, debug off unless DJANGO_DEBUG=
 DJANGO_ALLOWED_HOSTS or the portal refuses to start.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_htmx",
     "django_prose_editor",
+    # The task queue's table, its admin and the `db_worker` command.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -173,7 +176,20 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # The sign-up form adds the public name (accounts.forms.SignupForm).
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# Every allauth form the portal shows, relabelled in its own voice (accounts.forms).
+ACCOUNT_FORMS = {
+    name: f"accounts.forms.{form}"
+    for name, form in {
+        "login": "LoginForm",
+        "signup": "SignupForm",
+        "change_password": "ChangePasswordForm",
+        "set_password": "SetPasswordForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "add_email": "ChangeEmailForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
 # Mandatory in production: an unverified address cannot log in. Debug keeps
 # "optional" so `make run` works without reading emails.
 ACCOUNT_EMAIL_VERIFICATION = env_choice(
@@ -198,6 +214,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# One click from the email confirms the address (and logs in, in the same browser).
+ACCOUNT_CONFIRM_EMAIL_ON_GET = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
@@ -218,10 +236,13 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)
 EMAIL_URL = env("EMAIL_URL")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@portal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where "contact us" on the account pages writes to (default: DEFAULT_FROM_EMAIL's address).
+CONTACT_EMAIL = env("PORTAL_CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 if EMAIL_URL:
     MAILERS = mailers_from_url(EMAIL_URL)
 elif DEBUG:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    # The console, decoded so links in printed emails work (portal/mail.py).
+    MAILERS = {"default": {"BACKEND": "portal.mail.ReadableConsoleBackend"}}
 else:
     # Production without EMAIL_URL: hand mail to a local MTA, as Django always has.
     MAILERS = {
@@ -231,11 +252,20 @@ else:
         }
     }
 
-# Background work goes through django.tasks; the immediate backend runs it in
-# the request for now, a worker backend can take over without code changes.
-TASKS = {
-    "default": {"BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
-}
+# Background work goes through django.tasks. In debug (`make run`) the immediate
+# backend runs it in the request, so no worker is needed; otherwise django-tasks-db
+# keeps tasks in the database for `manage.py run_worker` (see portal/worker.py).
+TASKS_BACKEND = env(
+    "TASKS_BACKEND",
+    "django.tasks.backends.immediate.ImmediateBackend"
+    if DEBUG
+    else "django_tasks_db.DatabaseBackend",
+)
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+# A failed task is run again this many times in all (with a growing pause) before it
+# stays failed in the admin; a task whose worker vanished is taken back after this long.
+TASKS_MAX_ATTEMPTS = env_int("PORTAL_TASKS_MAX_ATTEMPTS", 3)
+TASKS_STALE_MINUTES = env_int("PORTAL_TASKS_STALE_MINUTES", 30)
 
 # The interface languages (each with a catalogue in locale/, see CONTRIBUTING).
 # English pages have no prefix; the others live under /ru/, /ka/, ... (portal/urls.py).
@@ -267,14 +297,12 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Attachments live outside MEDIA_ROOT with no public URL: the download view
-# checks visibility before serving them.
+# Attachments live outside MEDIA_ROOT with no public URL: the download view checks
+# visibility before serving them.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 PDF_ROOT = Path(env("PORTAL_PDF_ROOT", str(VAR_DIR / "pdfs")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # A FileSystemStorage whose url() refuses: with base_url=None plain
-    # FileSystemStorage falls back to MEDIA_URL and would hand out public URLs.
     "attachments": {
         "BACKEND": "posts.uploads.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
@@ -290,11 +318,53 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Object storage (any S3-compatible server) for several app servers: public media in
+# one bucket, attachments and rendered PDFs in a private one.
+S3_MEDIA_BUCKET = env("PORTAL_S3_MEDIA_BUCKET")
+if S3_MEDIA_BUCKET:
+    _s3 = {
+        "endpoint_url": env("PORTAL_S3_ENDPOINT_URL") or None,  # None: AWS itself
+        "access_key": env("PORTAL_S3_ACCESS_KEY_ID") or None,  # None: boto3's own lookup
+        "secret_key": env("PORTAL_S3_SECRET_ACCESS_KEY") or None,
+        "region_name": env("PORTAL_S3_REGION") or None,
+        "addressing_style": env_choice("PORTAL_S3_ADDRESSING_STYLE", "path", {"path", "virtual"}),
+        "signature_version": "s3v4",
+        "file_overwrite": False,
+    }
+    # The public address of the media bucket (a CDN, or the load balancer proxying it);
+    # default: the bucket's own URL on the endpoint.
+    MEDIA_URL = env("PORTAL_S3_MEDIA_URL") or f"{_s3['endpoint_url']}/{S3_MEDIA_BUCKET}/"
+    MEDIA_URL = MEDIA_URL.rstrip("/") + "/"
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": S3_MEDIA_BUCKET,
+            # Readable by anyone through the bucket's policy: plain URLs, no signatures.
+            "querystring_auth": False,
+            "default_acl": None,
+            "custom_domain": MEDIA_URL.split("://", 1)[1].rstrip("/"),
+            "url_protocol": MEDIA_URL.split("://", 1)[0] + ":",
+        },
+    }
+    STORAGES["attachments"] = {
+        "BACKEND": "posts.s3.PrivateS3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": env("PORTAL_S3_PRIVATE_BUCKET", f"{S3_MEDIA_BUCKET}-private"),
+            "default_acl": "private",
+        },
+    }
+    # Rendered PDFs: the private bucket too, so every app server serves what a worker made.
+    STORAGES["pdfs"] = {
+        "BACKEND": "posts.s3.PrivateS3Storage",
+        "OPTIONS": {**STORAGES["attachments"]["OPTIONS"], "location": "pdfs"},
+    }
+# Django serves /media/ itself (a small box without a web server for it); only for
+# media on local disk: on S3 the bucket's URL is used.
+SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG) and not S3_MEDIA_BUCKET
 # Static files are for this site only: no "Access-Control-Allow-Origin: *".
 WHITENOISE_ALLOW_ALL_ORIGINS = False
-# Public media (portraits, featured images) is served by Django only in debug;
-# attachments never have a public URL: they go through the download view.
-SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG)
 
 # Uploads. Request bodies keep Django's 2.5 MB limit: uploaded files do not count.
 ATTACHMENT_MAX_BYTES = env_int("PORTAL_ATTACHMENT_MAX_MB", 25) * 1024 * 1024
@@ -342,15 +412,20 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the form, not the cook
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"  # a page in the site's design
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # The proxy in front (deploy/nginx-*.conf) sets X-Forwarded-Proto itself, overwriting
+    # what a client sent, so the header can be trusted. USE_X_FORWARDED_HOST stays off:
+    # nginx passes the Host header through unchanged and ALLOWED_HOSTS checks it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
-    # __Host- cookies must be Secure, for Path=/ and without Domain: no
-    # subdomain can set or overwrite them.
-    SESSION_COOKIE_NAME = "__Host-sessionid"
-    CSRF_COOKIE_NAME = "__Host-csrftoken"
-    LANGUAGE_COOKIE_NAME = "__Host-django_language"
+    # Off only for plain-HTTP trials such as `make cluster`: browsers drop secure
+    # cookies over http://, so nobody could log in.
+    SESSION_COOKIE_SECURE = env_bool("PORTAL_SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    if SESSION_COOKIE_SECURE:
+        # __Host- cookies must be Secure, for Path=/ and without Domain: no
+        # subdomain can set or overwrite them.
+        SESSION_COOKIE_NAME = "__Host-sessionid"
+        CSRF_COOKIE_NAME = "__Host-csrftoken"
+        LANGUAGE_COOKIE_NAME = "__Host-django_language"
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)

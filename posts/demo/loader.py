@@ -103,7 +103,8 @@ class DemoLoader:
 
     def load_post(self, demo: DemoPost, authors: dict[str, Author]) -> None:
         post = Post.objects.filter(slug=demo.slug).first()
-        if post is None:
+        created = post is None
+        if created:
             self.created["posts"] += 1
             if self.dry_run:
                 return self.count_new_post_parts(demo)
@@ -127,6 +128,9 @@ class DemoLoader:
         self.load_featured_image(post, demo)
         self.load_attachment(post, demo, authors)
         self.load_activity(post, demo)
+        if created:
+            # Not edited since publication: the byline says "updated" only when it was.
+            Post.objects.filter(pk=post.pk).update(updated_at=min(post.published_at, self.now))
 
     def load_featured_image(self, post: Post, demo: DemoPost) -> None:
         picture = PICTURES.get(demo.slug)

@@ -55,15 +55,15 @@ def test_phone_journey(open_tab, library):
     assert_no_sideways_scrolling(tab, "home")
     assert_navigation_in_reach(page)
 
-    page.locator("main .card").get_by_role("link", name=library.post.title).click()
+    page.locator("main .card").get_by_role("link", name=library.post.title, exact=True).click()
     tab.check("post (phone)", heading=library.post.title)
     assert_no_sideways_scrolling(tab, "post")
     assert_navigation_in_reach(page)
 
     log_in(tab, library.member_email)
     page.reload()
-    page.locator(".post__actions").get_by_role("button", name=SAVE).tap()
-    expect(page.locator(".post__actions").get_by_role("button", name=SAVED)).to_be_visible()
+    page.locator(".post__actions--top").get_by_role("button", name=SAVE).tap()
+    expect(page.locator(".post__actions--top").get_by_role("button", name=SAVED)).to_be_visible()
 
     assert_navigation_in_reach(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My saved posts").tap()

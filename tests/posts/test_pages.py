@@ -175,16 +175,18 @@ def test_post_page_shows_everything_in_reading_order(client):
 
     order = [
         'id="post-title"',
+        "Mira Migration",  # the byline
         "October 14, 2021",
         'href="/topics/diaspora/"',
+        'class="post__actions post__actions--top"',
         'class="print-logo"',
         "A learning brief.",
         "<h2>What we did</h2>",
         'id="files-title"',
         "The brief as PDF",
         'id="authors-title"',
-        "Mira Migration",
-        'class="post__actions"',
+        'class="author-card',
+        'class="post__actions post__actions--bottom"',
         "Comments (0)",
     ]
     positions = [main.index(marker) for marker in order]

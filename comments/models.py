@@ -80,13 +80,13 @@ class CommentQuerySet(models.QuerySet):
             .order_by("created_at", "pk")
         )
 
-    def own_pending_for(self, post, user):
-        """The reader's own top-level comments still waiting for a moderator."""
+    def own_pending_for(self, post, user, *, replies=False):
+        """The reader's own comments (top-level, or with ``replies`` all) waiting for a moderator."""
         if not user.is_authenticated:
             return self.none()
+        mine = self.pending().filter(post=post, user=user)
         return (
-            self.pending()
-            .filter(post=post, user=user, parent__isnull=True)
+            (mine if replies else mine.filter(parent__isnull=True))
             .with_author_roles()
             .order_by("created_at", "pk")
         )

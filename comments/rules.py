@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -83,6 +84,32 @@ def cannot_comment(user) -> str | None:
     if settings.ACCOUNT_EMAIL_VERIFICATION != "none" and not row["verified"]:
         return "unverified"
     return None
+
+
+BARRIER_SECONDS = 60
+
+
+def _barrier_key(user_id) -> str:
+    return f"portal:comment-barrier:{user_id}"
+
+
+def shown_barrier(user) -> str | None:
+    """cannot_comment() for what the post page shows, from a per-member cache entry.
+
+    Deleted when a suspension or an email address of the member changes; posting a
+    comment always asks cannot_comment() itself.
+    """
+    key = _barrier_key(user.pk)
+    barrier = cache.get(key)
+    if barrier is None:
+        barrier = cannot_comment(user) or ""
+        cache.set(key, barrier, BARRIER_SECONDS)
+    return barrier or None
+
+
+def forget_barrier(sender, instance, **kwargs) -> None:
+    """post_save / post_delete of a CommentingSuspension or an EmailAddress."""
+    cache.delete(_barrier_key(instance.user_id))
 
 
 def blocked_word(text: str) -> str | None:

@@ -184,6 +184,9 @@ ACCOUNT_EMAIL_VERIFICATION = env_choice(
     {"none", "optional", "mandatory"},
 )
 SESSION_IDLE_SECONDS = env_int("PORTAL_SESSION_IDLE_MINUTES", 120) * 60
+# Sessions are read from the shared cache (Redis with several servers) and written
+# through to the database, so a member's page costs no session query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Behind a reverse proxy, how many proxies to trust for the client's IP

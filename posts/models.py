@@ -435,12 +435,12 @@ class ActivityQuerySet(models.QuerySet):
         if unknown := set(counts) - set(PostActivity.KINDS):
             raise ValueError(f"Unknown activity: {', '.join(sorted(unknown))}")
         changes = {kind: F(kind) + amount for kind, amount in counts.items()}
-        if self.filter(post_id=post_id, day=day).update(**changes):
-            return
-        if not Post.objects.filter(pk=post_id).exists():
-            return
-        self.bulk_create([PostActivity(post_id=post_id, day=day)], ignore_conflicts=True)
-        self.filter(post_id=post_id, day=day).update(**changes)
+        if not self.filter(post_id=post_id, day=day).update(**changes):
+            if not Post.objects.filter(pk=post_id).exists():
+                return
+            self.bulk_create([PostActivity(post_id=post_id, day=day)], ignore_conflicts=True)
+            self.filter(post_id=post_id, day=day).update(**changes)
+        add_to_topics(post_id, day, counts)  # trending's sums per topic, kept in step
 
 
 class PostActivity(models.Model):
@@ -506,3 +506,4 @@ class TrendingTopic(models.Model):
 
 
 from .multilingual import TopicTranslation  # noqa: E402, F401  (a model of this app)
+from .topic_activity import TopicActivity, add_to_topics  # noqa: E402, F401

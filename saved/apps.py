@@ -12,13 +12,14 @@ class SavedConfig(AppConfig):
         from allauth.account.signals import user_signed_up
         from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
 
         from accounts.export import register_exporter
 
         from .following import export_follows
+        from .models import SavedPost
         from .pack import forget_reading_packs
-        from .saving import complete_pending_save, export_saved_posts
+        from .saving import complete_pending_save, export_saved_posts, forget_saved_ids
 
         user_logged_in.connect(complete_pending_save, dispatch_uid="saved_complete_pending_save")
         user_signed_up.connect(complete_pending_save, dispatch_uid="saved_pending_save_signup")
@@ -27,3 +28,6 @@ class SavedConfig(AppConfig):
         post_delete.connect(
             forget_reading_packs, sender=get_user_model(), dispatch_uid="saved_forget_packs"
         )
+        # The Save toggles' cached ids go with every save or removal.
+        post_save.connect(forget_saved_ids, sender=SavedPost, dispatch_uid="saved_ids_saved")
+        post_delete.connect(forget_saved_ids, sender=SavedPost, dispatch_uid="saved_ids_deleted")

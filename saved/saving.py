@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,30 @@ from .models import SavedPost
 
 # Named when saves lived in posts; kept so a save pending across a deploy completes.
 PENDING_SAVE_KEY = "posts:pending_save"
+# The member's saved ids, for the Save toggles: a per-user key, never served to others,
+# deleted on every save or removal, short-lived in case a bulk change bypasses signals.
+SAVED_IDS_SECONDS = 300
+
+
+def _saved_ids_key(user_id) -> str:
+    return f"portal:saved-ids:{user_id}"
+
+
+def saved_post_ids(user) -> frozenset:
+    """Ids of every post the member saved (any state: they only decide a toggle's label)."""
+    key = _saved_ids_key(user.pk)
+    ids = cache.get(key)
+    if ids is None:
+        ids = frozenset(SavedPost.objects.of(user).values_list("post_id", flat=True))
+        cache.set(key, ids, SAVED_IDS_SECONDS)
+    return ids
+
+
+def forget_saved_ids(sender, instance, **kwargs) -> None:
+    """post_save / post_delete of a SavedPost; after commit too, so no reader re-caches the old set."""
+    key = _saved_ids_key(instance.user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key), robust=True)
 
 
 def save_post(user, post: Post) -> bool:

@@ -253,9 +253,10 @@ def test_saved_list_queries_do_not_grow(
     member_client, member, count, django_assert_max_num_queries
 ):
     make_posts(member, count)
-    # session, user, count, the page of saves with their posts, authors, topics: 6,
-    # whatever the length of the list (the toggles' saved ids come from the page itself).
-    with django_assert_max_num_queries(6):
+    member_client.get(SAVED_URL)  # the session and the member are read from the cache after
+    # count, the page of saves with their posts, authors, topics: 4, whatever the
+    # length of the list (the toggles' saved ids come from the page itself).
+    with django_assert_max_num_queries(4):
         response = member_client.get(SAVED_URL)
     assert response.content.decode().count('class="saved-remove"') == min(count, 10)
 
@@ -267,7 +268,7 @@ def test_card_saved_state_is_one_query(member_client, member, count):
     with CaptureQueriesContext(connection) as queries:
         response = member_client.get(reverse("posts:latest"))
     saved_lookups = [q for q in queries.captured_queries if "posts_savedpost" in q["sql"]]
-    assert len(saved_lookups) == 1
+    assert not saved_lookups  # looked up once by the first request, then from the cache
     assert response.content.decode().count('aria-pressed="true"') == min(count, 10)
-    # The whole page stays flat too: 7 queries today, one of slack for the page's owners.
-    assert len(queries.captured_queries) <= 8
+    # The whole page stays flat too: 4 queries today, one of slack for the page's owners.
+    assert len(queries.captured_queries) <= 5

@@ -22,7 +22,7 @@ from portal.env import (
     logging_config,
     mailers_from_url,
 )
-from portal.object_storage import object_storage
+from portal.object_storage import local_storages, object_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -263,23 +263,13 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 # visibility before serving them.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 PDF_ROOT = Path(env("PORTAL_PDF_ROOT", str(VAR_DIR / "pdfs")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "attachments": {
-        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
-    },
-    # Rendered PDFs (posts, reading packs): private, served only by the PDF views.
-    "pdfs": {
-        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PDF_ROOT},
-    },
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
-}
+STORAGES = local_storages(
+    PRIVATE_MEDIA_ROOT,
+    PDF_ROOT,
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+    if DEBUG
+    else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+)
 # Object storage (any S3-compatible server) for several app servers: portal/object_storage.py.
 S3_MEDIA_BUCKET = env("PORTAL_S3_MEDIA_BUCKET")
 if S3_MEDIA_BUCKET:

@@ -20,7 +20,7 @@ from portal.env import (
     env_int,
     env_list,
     logging_config,
-    mailers_from_url,
+    mailers,
 )
 from portal.object_storage import local_storages, object_storage
 
@@ -200,19 +200,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@portal.exa
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where "contact us" on the account pages writes to (default: DEFAULT_FROM_EMAIL's address).
 CONTACT_EMAIL = env("PORTAL_CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
-if EMAIL_URL:
-    MAILERS = mailers_from_url(EMAIL_URL)
-elif DEBUG:
-    # The console, decoded so links in printed emails work (portal/mail.py).
-    MAILERS = {"default": {"BACKEND": "portal.mail.ReadableConsoleBackend"}}
-else:
-    # Production without EMAIL_URL: hand mail to a local MTA, as Django always has.
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "localhost", "port": 25, "timeout": 10},
-        }
-    }
+MAILERS = mailers(EMAIL_URL, debug=DEBUG)
 
 # Background work goes through django.tasks. In debug (`make run`) the immediate
 # backend runs it in the request, so no worker is needed; otherwise django-tasks-db
@@ -302,6 +290,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
 }
+if MEDIA_URL.startswith(("http://", "https://")):
+    # Media served from the bucket's own address or a CDN: pictures may come from there.
+    SECURE_CSP["img-src"].append("/".join(MEDIA_URL.split("/", 3)[:3]))
 
 # Security headers; HTTPS settings switch on outside debug.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -307,6 +307,9 @@ class LargeDataGenerator:
             update_search_vectors(post_ids[start : start + self.sizes.batch])
         if postgres:
             with connection.cursor() as cursor:
+                # Inside a transaction (tests, an atomic caller) the foreign-key checks of the
+                # inserts above are still pending, and PostgreSQL will not index until they run.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute(
                     f"CREATE INDEX {SEARCH_INDEX} ON posts_post USING gin (search_vector)"
                 )

@@ -104,3 +104,40 @@ def task_queue(settings):
     backend = task_backends["default"]
     backend.clear()
     return backend
+
+
+# Rows the data migrations write (staff groups and their permissions, the footer pages).
+# A transactional test (live_server, transaction=True) ends with a flush that empties
+# every table; these steps put those rows back, as a fresh `migrate` would leave them.
+MIGRATED_ROWS = [
+    ("posts.migrations.0006_editors_group", "create_editors_group"),
+    ("posts.migrations.0008_images_and_seo", "editors_manage_images"),
+    ("posts.migrations.0010_revisions_and_share_links", "grant_editors"),
+    ("comments.migrations.0002_moderators_group", "create_group"),
+    ("comments.migrations.0004_moderators_suspend", "grant"),
+    ("comments.migrations.0005_moderation_log", "grant"),
+    ("pages.migrations.0002_footer_pages", "create_pages"),
+    ("pages.migrations.0003_editors_edit_pages", "grant"),
+]
+
+
+def is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    flushing = {"transactional_db", "live_server"} & set(request.fixturenames)
+    return bool(flushing) or bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_survive_a_flush(request):
+    yield
+    if not is_transactional(request):
+        return
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    schema_editor = SimpleNamespace(connection=connection)  # the steps only read its alias
+    for module, step in MIGRATED_ROWS:
+        getattr(importlib.import_module(module), step)(apps, schema_editor)

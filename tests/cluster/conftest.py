@@ -13,6 +13,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -45,14 +46,23 @@ def missing_piece() -> str | None:
     return None
 
 
+DATABASE_URL = os.environ.get(
+    "CLUSTER_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_cluster_tests"
+)
+
+
+def fresh_database() -> None:
+    """Every run starts from an empty database: never a schema left by another checkout."""
+    import psycopg
+
+    parts = urlsplit(DATABASE_URL)
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+
+
 def cluster(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "CLUSTER_PORT": str(PORT),
-        "CLUSTER_DATABASE_URL": os.environ.get(
-            "CLUSTER_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_cluster_tests"
-        ),
-    }
+    env = {**os.environ, "CLUSTER_PORT": str(PORT), "CLUSTER_DATABASE_URL": DATABASE_URL}
     return subprocess.run(
         [sys.executable, str(ROOT / "bin" / "cluster"), *args],
         cwd=ROOT,
@@ -78,6 +88,8 @@ def running_cluster():
             pytest.fail(message)
         print(f"\nSKIPPED cluster tests: {message}")
         pytest.skip(message)
+    cluster("down", check=False)  # anything a crashed earlier run left behind
+    fresh_database()
     started = cluster("up", check=False)
     if started.returncode:
         cluster("down", check=False)

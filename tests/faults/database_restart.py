@@ -109,7 +109,7 @@ def run(portal: Portal, database: PrivatePostgres, seed: dict) -> Report:
                     if restarted.is_set() and report.first_success_after is None:
                         report.first_success_after = time.monotonic()
                 elif response.status_code == 503:
-                    if f">{body}</textarea>" in response.text:
+                    if body in response.text:  # the typed text, shown again to send
                         report.handed_back += 1
                     else:
                         report.lost_text.append(body)

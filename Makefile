@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install check-system migrate demo lint format clean serve browser-tools bench messages po-status
+.PHONY: run test install check-system migrate demo lint format clean serve browser-tools cluster cluster-down cluster-status bench messages po-status
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || \
@@ -62,6 +62,18 @@ browser-tools: $(VNU_JAR)
 
 test: install browser-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The several-servers set-up on one machine, in the background: nginx on :8080, app
+# servers on :8081 and :8082, a task worker, SeaweedFS S3 on :8333 (CLUSTER_PORT shifts
+# them all). Needs nginx (apt-get install -y nginx), PostgreSQL and Redis.
+cluster: install
+	$(BIN)/python bin/cluster up
+
+cluster-down:
+	$(BIN)/python bin/cluster down
+
+cluster-status:
+	$(BIN)/python bin/cluster status
 
 # Page speed against a bare Django hello-world (PostgreSQL portal_bench, Redis db 9, wrk).
 bench: install

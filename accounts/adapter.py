@@ -17,6 +17,19 @@ class AccountAdapter(DefaultAccountAdapter):
         # Stricter than allauth: this very host only, not every ALLOWED_HOSTS entry.
         return is_safe_next(context.request, url)
 
+    def get_login_redirect_url(self, request):
+        # Used when the login names no `next`: a feature that sent the visitor to log
+        # in (saved: a Save pressed while logged out) says where they pressed it.
+        return_to = getattr(request, "login_return_to", None)
+        if is_safe_next(request, return_to):
+            return return_to
+        return super().get_login_redirect_url(request)
+
+    def post_login(self, request, user, **kwargs):
+        # The login message welcomes a member who just signed up as new, not "back".
+        user.just_signed_up = bool(kwargs.get("signup"))
+        return super().post_login(request, user, **kwargs)
+
     def send_mail(self, template_prefix, email, context):
         # A member hears from us in the language they chose; visitors in the page's.
         user = context.get("user")

@@ -1,4 +1,5 @@
 from allauth.account import app_settings as allauth_settings
+from allauth.account import forms as allauth_forms
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.internal.flows.login import perform_login
 from allauth.account.internal.flows.signup import complete_signup
@@ -16,7 +17,41 @@ PUBLIC_NAME_HELP = _("Shown with your comments. Your email address is never show
 SIGNUP_VERIFICATION = allauth_settings.EmailVerificationMethod.MANDATORY
 
 
-class SignupForm(AllauthSignupForm):
+class PlainWords:
+    """allauth's forms in the portal's voice: sentence case, no "Remember Me:" colons."""
+
+    labels: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        for name, field in self.fields.items():
+            field.label = self.labels.get(name, field.label)
+            # allauth's placeholders repeat its labels ("New Password (again)"); ours say it.
+            field.widget.attrs.pop("placeholder", None)
+
+
+NEW_PASSWORD = {
+    "oldpassword": _("Current password"),
+    "password1": _("New password"),
+    "password2": _("New password, again"),
+}
+
+
+class LoginForm(PlainWords, allauth_forms.LoginForm):
+    labels = {
+        "login": _("Email address"),
+        "password": _("Password"),
+        "remember": _("Keep me logged in on this device"),
+    }
+
+
+class SignupForm(PlainWords, AllauthSignupForm):
+    labels = {
+        "email": _("Email address"),
+        "password1": _("Password"),
+        "password2": _("Password, again"),
+    }
     display_name = forms.CharField(
         label=_("Public name"), max_length=80, help_text=PUBLIC_NAME_HELP
     )
@@ -59,3 +94,27 @@ class DeleteAccountForm(forms.Form):
         label=_("I understand: my account and my saved posts are deleted for good."),
         error_messages={"required": _("Tick the box to confirm that you want to delete it.")},
     )
+
+
+class ChangePasswordForm(PlainWords, allauth_forms.ChangePasswordForm):
+    labels = NEW_PASSWORD
+
+
+class SetPasswordForm(PlainWords, allauth_forms.SetPasswordForm):
+    labels = NEW_PASSWORD
+
+
+class ResetPasswordForm(PlainWords, allauth_forms.ResetPasswordForm):
+    labels = {"email": _("Email address")}
+
+
+class ResetPasswordKeyForm(PlainWords, allauth_forms.ResetPasswordKeyForm):
+    labels = NEW_PASSWORD
+
+
+class ChangeEmailForm(PlainWords, allauth_forms.AddEmailForm):
+    labels = {"email": _("New email address")}
+
+
+class ReauthenticateForm(PlainWords, allauth_forms.ReauthenticateForm):
+    labels = {"password": _("Password")}

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 HELLO_PORT, PORTAL_PORT = 9101, 9102
 GUNICORN = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
+MEMBER_PAGES = {"member post", "my saved posts"}
 GOALS = {"member post": 0.1, "my saved posts": 0.1, "cached PDF": 0.5}  # others: 0.5
 
 
@@ -100,12 +101,12 @@ def measure(targets: dict, cookie: str, args) -> tuple[dict, dict]:
     for round_number in range(args.rounds):
         for name, url in targets.items():
             rates["hello-world"].append(wrk(hello, 8, args.seconds)["rate"])
-            member = name in {"member post", "my saved posts"}
+            member = name in MEMBER_PAGES
             rates[name].append(wrk(url, 8, args.seconds, cookie if member else "")["rate"])
         print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr)
     tails = {"hello-world": wrk(hello, 32, args.seconds)}
     for name, url in targets.items():
-        member = name in {"member post", "my saved posts"}
+        member = name in MEMBER_PAGES
         tails[name] = wrk(url, 32, args.seconds, cookie if member else "")
     return rates, tails
 
@@ -149,12 +150,16 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5, help="per wrk run")
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/portal_bench")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+    parser.add_argument("--only", help="comma-separated page names, e.g. 'member post,home'")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
 
     env = portal_env(args)
     prepared = prepare_portal(env, args)
+    if args.only:
+        wanted = {name.strip() for name in args.only.split(",")}
+        prepared["pages"] = {k: v for k, v in prepared["pages"].items() if k in wanted}
     queries = json.loads(
         run([PY, "bench/probe.py", "queries"], env, input=json.dumps(prepared), capture_output=True)
     )
@@ -165,11 +170,19 @@ def main() -> None:
     try:
         base = f"http://127.0.0.1:{PORTAL_PORT}"
         targets = {name: base + path for name, path in prepared["pages"].items()}
-        cookie = f"sessionid={prepared['session']}"
+        cookie = prepared["cookie"]
         for name, url in targets.items():  # warm: the PDF rendered, pages cached
-            member = name in {"member post", "my saved posts"}
+            member = name in MEMBER_PAGES
             request = urllib.request.Request(url, headers={"Cookie": cookie} if member else {})
-            urllib.request.urlopen(request, timeout=120).read()
+            with urllib.request.urlopen(request, timeout=120) as response:
+                response.read()
+                # A member page must be rendered for the member, not the login page or a shared copy.
+                if response.url != url or member != (
+                    "private" in response.headers.get("Cache-Control", "")
+                ):
+                    raise SystemExit(
+                        f"{name}: not the page meant ({response.url}, {response.headers})"
+                    )
         rates, tails = measure(targets, cookie, args)
     finally:
         for server in servers:

@@ -1,6 +1,6 @@
 """The benchmark's look inside the portal: run with the portal's settings by bench/pages.py.
 
-    probe.py prepare   -> JSON: the pages to measure and a member's session cookie
+    probe.py prepare   -> JSON: the pages to measure and a member's session cookie (name=value)
     probe.py queries   -> JSON: queries per page, rendered fresh and served from the cache
 
 A separate process from the servers, so it shares only the database and Redis with them.
@@ -40,8 +40,10 @@ def pages() -> dict:
 
 def member_session() -> str:
     """A signed-in session for the demo member, with a few saved posts, as a login would make."""
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from accounts.models import User
     from posts.models import Post
@@ -50,7 +52,7 @@ def member_session() -> str:
     member = User.objects.get(email=MEMBER_EMAIL)
     for post in Post.objects.published().order_by("-published_at")[:SAVED_POSTS]:
         SavedPost.objects.get_or_create(user=member, post=post)
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(member.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = member.get_session_auth_hash()
@@ -88,7 +90,11 @@ def main() -> None:
 
     django.setup()
     if sys.argv[1] == "prepare":
-        print(json.dumps({"pages": pages(), "session": member_session()}))
+        from django.conf import settings
+
+        session = member_session()
+        cookie = f"{settings.SESSION_COOKIE_NAME}={session}"  # __Host-sessionid in production
+        print(json.dumps({"pages": pages(), "session": session, "cookie": cookie}))
     else:
         data = json.loads(sys.stdin.read())
         print(json.dumps(query_counts(data["pages"], data["session"])))

@@ -50,9 +50,9 @@ def load_demo_comments(dry_run: bool = False) -> Counter:
     users = {u.email: u for u in User.objects.filter(email__in=[COMMENTER[0], EDITOR, READER])}
 
     start = timezone.now() - timedelta(days=3)
-    first = None
+    question = None  # the editor answers the question about a translation: the last one
     for minutes, (email, text) in enumerate(APPROVED):
-        comment = _ensure(
+        question = _ensure(
             post,
             users.get(email),
             text,
@@ -62,18 +62,17 @@ def load_demo_comments(dry_run: bool = False) -> Counter:
             created,
             dry_run,
         )
-        first = first or comment
-    if first and users.get(EDITOR):
+    if question and users.get(EDITOR):
         _ensure(
             post,
             users[EDITOR],
             EDITOR_REPLY,
             CommentStatus.APPROVED,
             start,
-            30,
+            (len(APPROVED) - 1) * 90 + 45,  # after the question it answers
             created,
             dry_run,
-            parent=first,
+            parent=question,
         )
     _ensure(
         post,
@@ -95,6 +94,9 @@ def _ensure(post, user, text, status, start, minutes, created, dry_run, parent=N
         return None
     existing = Comment.objects.filter(post=post, user=user, body=text).first()
     if existing:
+        if parent is not None and existing.parent_id != parent.pk:
+            # Demo data loaded before the reply was moved under its question.
+            Comment.objects.filter(pk=existing.pk).update(parent=parent)
         return existing
     created["comments"] += 1
     if dry_run:

@@ -63,29 +63,37 @@ class CommentQuerySet(models.QuerySet):
             condition |= Q(status=CommentStatus.PENDING, user=user)
         return self.filter(condition)
 
+    def with_author_roles(self):
+        """Each comment's user and whether they are an editor (the "Editor" badge)."""
+        from posts.groups import is_editor_expression
+
+        return self.select_related("user").annotate(author_is_editor=is_editor_expression())
+
     def thread_page_for(self, post, user):
         """Top-level approved comments, oldest first, each with the replies the reader sees."""
-        replies = (
-            self.model.objects.shown_to(user).select_related("user").order_by("created_at", "pk")
-        )
+        replies = self.model.objects.shown_to(user).with_author_roles().order_by("created_at", "pk")
         return (
             self.approved()
             .filter(post=post, parent__isnull=True)
-            .select_related("user")
+            .with_author_roles()
             .prefetch_related(Prefetch("replies", queryset=replies))
             .order_by("created_at", "pk")
         )
 
-    def own_pending_for(self, post, user):
-        """The reader's own top-level comments still waiting for a moderator."""
+    def own_pending_for(self, post, user, *, replies=False):
+        """The reader's own comments (top-level, or with ``replies`` all) waiting for a moderator."""
         if not user.is_authenticated:
             return self.none()
+        mine = self.pending().filter(post=post, user=user)
         return (
-            self.pending()
-            .filter(post=post, user=user, parent__isnull=True)
-            .select_related("user")
+            (mine if replies else mine.filter(parent__isnull=True))
+            .with_author_roles()
             .order_by("created_at", "pk")
         )
+
+    def of_member(self, user):
+        """All of a member's comments for their profile, newest first, with their posts."""
+        return self.filter(user=user).select_related("post").order_by("-created_at", "-pk")
 
     def pending_on(self, post):
         """A post's comments waiting for a moderator, oldest first (the post page's panel)."""
@@ -107,18 +115,6 @@ class CommentQuerySet(models.QuerySet):
         return self.annotate(
             author_approved=count_of(CommentStatus.APPROVED),
             author_rejected=count_of(CommentStatus.REJECTED),
-        )
-
-    def moderation_news_for(self, user, limit: int = 10):
-        """A member's comments a moderator approved or rejected, latest decision first."""
-        return (
-            self.filter(
-                user=user,
-                status__in=CommentStatus.told_to_author(),
-                moderated_at__isnull=False,
-            )
-            .select_related("post")
-            .order_by("-moderated_at", "-pk")[:limit]
         )
 
     def recount(self, post_ids) -> None:
@@ -216,6 +212,15 @@ class Comment(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == CommentStatus.PENDING
+
+    @property
+    def status_for_author(self) -> str:
+        """The status its author sees: spam reads as pending, as it did when sent."""
+        return CommentStatus.PENDING if self.status == CommentStatus.SPAM else self.status
+
+    @property
+    def status_for_author_label(self) -> str:
+        return CommentStatus(self.status_for_author).label
 
     @property
     def flag_labels(self) -> list[str]:

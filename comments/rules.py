@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -85,6 +86,32 @@ def cannot_comment(user) -> str | None:
     return None
 
 
+BARRIER_SECONDS = 60
+
+
+def _barrier_key(user_id) -> str:
+    return f"portal:comment-barrier:{user_id}"
+
+
+def shown_barrier(user) -> str | None:
+    """cannot_comment() for what the post page shows, from a per-member cache entry.
+
+    Deleted when a suspension or an email address of the member changes; posting a
+    comment always asks cannot_comment() itself.
+    """
+    key = _barrier_key(user.pk)
+    barrier = cache.get(key)
+    if barrier is None:
+        barrier = cannot_comment(user) or ""
+        cache.set(key, barrier, BARRIER_SECONDS)
+    return barrier or None
+
+
+def forget_barrier(sender, instance, **kwargs) -> None:
+    """post_save / post_delete of a CommentingSuspension or an EmailAddress."""
+    cache.delete(_barrier_key(instance.user_id))
+
+
 def blocked_word(text: str) -> str | None:
     lowered = text.lower()
     for word in settings.COMMENTS_BLOCKED_WORDS:
@@ -103,6 +130,12 @@ def is_trusted(user) -> bool:
     if not needed:
         return False
     return Comment.objects.approved().filter(user=user).count() >= needed
+
+
+def publishes_at_once(user) -> bool:
+    """Whether this member's ordinary comments skip the queue (what assess() decides for a
+    comment without flags): staff, and members with enough approved comments."""
+    return user.is_staff or is_trusted(user)
 
 
 def assess(user, text: str, honeypot: str = "", *, too_fast: bool = False) -> Verdict:

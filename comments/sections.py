@@ -3,23 +3,50 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal import generations
+from posts.groups import is_editor
+
 from .forms import CommentForm
-from .models import Comment
+from .models import Comment, CommentStatus
 from .one_click import can_moderate
-from .rules import cannot_comment, comments_are_open
+from .rules import comments_are_open, publishes_at_once, shown_barrier
 from .suspensions import CommentingSuspension
 
 # Outcomes the form area can show instead of a fresh form (?comment_sent=...).
 SENT_STATES = {"thanks", "published", "duplicate"}
 
 
-def thread_page(post, user, number):
-    comments = Comment.objects.thread_page_for(post, user)
-    return Paginator(comments, settings.COMMENTS_PER_PAGE).get_page(number)
+def thread_page(post, user, number, own_pending_replies=True):
+    """A page of the thread as ``user`` sees it.
+
+    Without pending replies of their own, a member sees what every reader sees:
+    that page comes from the cache, per content generation (approving, rejecting
+    or deleting a comment starts a new one).
+    """
+    if user.is_authenticated and own_pending_replies:
+        comments = Comment.objects.thread_page_for(post, user)
+        return Paginator(comments, settings.COMMENTS_PER_PAGE).get_page(number)
+    return shared_thread_page(post, number)
+
+
+def shared_thread_page(post, number):
+    key = f"portal:comments:{generations.current()}:{post.pk}:{number}"
+    found = cache.get(key)
+    if found is None:
+        comments = Comment.objects.thread_page_for(post, AnonymousUser())
+        page = Paginator(comments, settings.COMMENTS_PER_PAGE).get_page(number)
+        found = (page.number, list(page.object_list), page.paginator.count)
+        cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    number, comments, total = found
+    paginator = Paginator([], settings.COMMENTS_PER_PAGE)
+    paginator.count = total  # a cached_property: the page's neighbours need only the total
+    return Page(comments, number, paginator)
 
 
 def reply_target(post, pk):
@@ -52,7 +79,7 @@ def barrier_message(user, barrier: str) -> str:
 def form_area_context(request, post, *, form=None, parent=None, state=None):
     is_open = comments_are_open(post)
     user = request.user
-    barrier = cannot_comment(user) if is_open and user.is_authenticated and not state else None
+    barrier = shown_barrier(user) if is_open and user.is_authenticated and not state else None
     return {
         "post": post,
         "comments_open": is_open,
@@ -64,8 +91,26 @@ def form_area_context(request, post, *, form=None, parent=None, state=None):
         "parent": parent,
         "state": state,
         "login_url": login_url(post),
+        # Told on the form only when it is true: staff and trusted members skip the queue.
+        "at_once": bool(user.is_authenticated and not barrier and is_open and not state)
+        and publishes_at_once(user),
         "max_length": settings.COMMENTS_MAX_LENGTH,
     }
+
+
+def shown_at_once(request, post, comment, parent) -> dict:
+    """A comment sent with JavaScript that awaits moderation, to show in the thread at once
+    (an out-of-band swap: under its parent, or in the member's own pending list)."""
+    if comment.status not in (CommentStatus.PENDING, CommentStatus.SPAM):
+        return {}
+    # Never saved: spam reads as pending to its sender, as the thank-you message says.
+    comment.status = CommentStatus.PENDING
+    comment.author_is_editor = is_editor(request.user)
+    context = {"sent_pending": comment}
+    if parent is None:
+        own = list(Comment.objects.own_pending_for(post, request.user))
+        context["own_pending"] = own if comment in own else [*own, comment]
+    return context
 
 
 def section_context(request, post, *, form=None, parent=None):
@@ -74,12 +119,15 @@ def section_context(request, post, *, form=None, parent=None):
     if form is None and parent is None:
         parent = reply_target(post, query.get("reply_to"))
     state = query.get("comment_sent") if form is None else None
+    pending = list(Comment.objects.own_pending_for(post, request.user, replies=True))
     return {
         **form_area_context(
             request, post, form=form, parent=parent, state=state if state in SENT_STATES else None
         ),
-        "page": thread_page(post, request.user, query.get("comments_page")),
-        "own_pending": Comment.objects.own_pending_for(post, request.user),
+        "page": thread_page(
+            post, request.user, query.get("comments_page"), any(c.parent_id for c in pending)
+        ),
+        "own_pending": [comment for comment in pending if not comment.parent_id],
         # Moderators only; their pages are private (portal.middleware), never in a shared cache.
         "moderation_queue": Comment.objects.pending_on(post) if can_moderate(request.user) else [],
         "reported": query.get("reported") == "1",

@@ -4,6 +4,8 @@ from django.dispatch import receiver
 from portal import generations
 
 from .models import Comment, CommentStatus
+from .rules import forget_barrier
+from .suspensions import CommentingSuspension
 
 
 @receiver(post_delete, sender=Comment)
@@ -17,3 +19,15 @@ def comment_saved(sender, instance, created, **kwargs):
     # A new comment waiting for moderation changes no public page; any other save may.
     if not (created and instance.status != CommentStatus.APPROVED):
         generations.bump()
+
+
+def connect_barrier_receivers():
+    """The cached "may this member comment" answer goes when what decides it changes."""
+    from allauth.account.models import EmailAddress
+
+    for model in (CommentingSuspension, EmailAddress):
+        for signal in (post_save, post_delete):
+            signal.connect(forget_barrier, sender=model, dispatch_uid=f"barrier_{model.__name__}")
+
+
+connect_barrier_receivers()

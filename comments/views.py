@@ -18,7 +18,13 @@ from .models import Comment, CommentFlag, CommentStatus
 from .moderation import delete_comment, post_comment
 from .reports import report_comment, report_retry_after
 from .rules import cannot_comment, comments_are_open, retry_after
-from .sections import barrier_message, form_area_context, reply_target, section_context
+from .sections import (
+    barrier_message,
+    form_area_context,
+    reply_target,
+    section_context,
+    shown_at_once,
+)
 
 SECTION = "comments/section.html"
 
@@ -133,6 +139,7 @@ def create(request, slug):
     if request.htmx:
         context = form_area_context(request, post, parent=parent, state=state)
         context["comment"] = comment
+        context.update(shown_at_once(request, post, comment, parent))
         return render(request, f"{SECTION}#form-area", context)
     anchor = f"comment-{comment.pk}" if state == "published" else "comment-form"
     return back_to(post, anchor, comment_sent=state)

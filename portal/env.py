@@ -55,8 +55,16 @@ def env_choice(name: str, default: str, choices: set[str]) -> str:
 
 
 def mailers_from_url(url: str) -> dict:
-    """Django 6.1's MAILERS from ``smtp://user:pass@host:587?tls=1`` (``smtps://`` for TLS)."""
+    """Django 6.1's MAILERS from ``smtp://user:pass@host:587?tls=1`` (``smtps://`` for TLS),
+    or ``file:///abs/folder`` (one file per email; for trials such as ``make cluster``)."""
     parts = urlsplit(url)
+    if parts.scheme == "file":
+        return {
+            "default": {
+                "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                "OPTIONS": {"file_path": unquote(parts.path)},
+            }
+        }
     options = parse_qs(parts.query)
     return {
         "default": {

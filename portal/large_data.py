@@ -23,7 +23,7 @@ from taggit.models import Tag, TaggedItem
 from accounts.models import User
 from comments.models import Comment, CommentStatus
 from posts.models import Attachment, Author, Post, PostActivity, PostAuthor, PostStatus
-from posts.search import update_search_vectors
+from posts.search.index import update_search_vectors
 
 PREFIX = "large"
 SEARCH_INDEX = "posts_post_search_vector_gin"  # posts/migrations/0002_search_index.py

@@ -10,7 +10,7 @@ responses that are the same for every such reader are stored:
   its own (views that decided, e.g. never_cache or private, keep their choice);
 - no CSRF token in the body (a form for anonymous readers would need one).
 
-Entries are keyed by host, language and the normalised path and query, and
+Entries are keyed by host, language, theme cookie and the normalised path and query, and
 hold the content generation they were built at (portal.generations): a bump
 makes them all stale. They also expire when the next scheduled post goes live.
 Hits and fresh pages answer conditional requests (ETag, 304).
@@ -28,6 +28,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import get_language_from_request
 
 from . import generations
+from .theme import chosen_theme
 
 CACHED_VIEWS = {
     "posts:latest",
@@ -43,6 +44,7 @@ CACHED_VIEWS = {
     "posts:feed_author",
     "posts:feed_author_atom",
     "sitemap",
+    "pages:page",  # pages.signals bumps the generation on every edit
     "sitemap_section",
 }
 # Parameters that never change a page: campaign tags from newsletters.
@@ -59,14 +61,15 @@ SKIPPED_HEADERS = {
 
 
 def cache_key(request) -> str:
-    """Host, language, path and the query with its parameters sorted and trimmed."""
+    """Host, language, theme, path and the query with its parameters sorted and trimmed."""
     params = sorted(
         (name, " ".join(value.split()))
         for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
         if not name.startswith(IGNORED_PARAMS)
     )
     language = get_language_from_request(request, check_path=False)
-    raw = f"{request.get_host()}|{language}|{request.path}?{urlencode(params)}"
+    theme = chosen_theme(request)  # the <html> class differs; no cookie shares the plain copy
+    raw = f"{request.get_host()}|{language}|{theme}|{request.path}?{urlencode(params)}"
     return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -5,6 +5,7 @@ Development needs nothing set: SQLite under var/, debug off unless DJANGO_DEBUG=
 DJANGO_ALLOWED_HOSTS or the portal refuses to start.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -21,6 +22,7 @@ from portal.env import (
     logging_config,
     mailers_from_url,
 )
+from portal.object_storage import object_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "posts",
     "saved",
     "comments",
+    "pages",
     "portal",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -73,6 +76,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_htmx",
     "django_prose_editor",
+    # The task queue's table, its admin and the `db_worker` command.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -168,12 +173,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "posts:latest"
 
-# django-allauth: email only, no usernames anywhere.
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-# The sign-up form adds the public name (accounts.forms.SignupForm).
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# django-allauth: email only, no usernames; the fixed choices are in portal/accounts_settings.py.
+from portal.accounts_settings import *  # noqa: E402,F403
+
 # Mandatory in production: an unverified address cannot log in. Debug keeps
 # "optional" so `make run` works without reading emails.
 ACCOUNT_EMAIL_VERIFICATION = env_choice(
@@ -181,31 +183,12 @@ ACCOUNT_EMAIL_VERIFICATION = env_choice(
     "optional" if DEBUG else "mandatory",
     {"none", "optional", "mandatory"},
 )
-ACCOUNT_PREVENT_ENUMERATION = True
-# Adding or removing an email address asks for the password again (changing the
-# password asks for the current one in its own form).
-ACCOUNT_REAUTHENTICATION_REQUIRED = True
-# None: the login form offers "Remember me". Without it the session ends when the
-# browser closes or after PORTAL_SESSION_IDLE_MINUTES idle (portal.middleware).
-ACCOUNT_SESSION_REMEMBER = None
 SESSION_IDLE_SECONDS = env_int("PORTAL_SESSION_IDLE_MINUTES", 120) * 60
-ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_UNIQUE_EMAIL = True
-# One address per member: "change email" replaces it once the new one is verified.
-ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_EMAIL_NOTIFICATIONS = True
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Sessions are read from the shared cache (Redis with several servers) and written
+# through to the database, so a member's page costs no session query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-# Rate limits are kept in the cache above (database or Redis, never a dummy).
-# allauth's per-IP failed-login default is 10/m; the per-email limit is what
-# stops guessing one account's password.
-ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/h/ip",
-    "reset_password": "20/m/ip,5/m/key",
-}
 # Behind a reverse proxy, how many proxies to trust for the client's IP
 # (allauth's rate limits key on it); 0 means REMOTE_ADDR.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)
@@ -215,10 +198,13 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)
 EMAIL_URL = env("EMAIL_URL")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@portal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where "contact us" on the account pages writes to (default: DEFAULT_FROM_EMAIL's address).
+CONTACT_EMAIL = env("PORTAL_CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 if EMAIL_URL:
     MAILERS = mailers_from_url(EMAIL_URL)
 elif DEBUG:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    # The console, decoded so links in printed emails work (portal/mail.py).
+    MAILERS = {"default": {"BACKEND": "portal.mail.ReadableConsoleBackend"}}
 else:
     # Production without EMAIL_URL: hand mail to a local MTA, as Django always has.
     MAILERS = {
@@ -228,11 +214,20 @@ else:
         }
     }
 
-# Background work goes through django.tasks; the immediate backend runs it in
-# the request for now, a worker backend can take over without code changes.
-TASKS = {
-    "default": {"BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
-}
+# Background work goes through django.tasks. In debug (`make run`) the immediate
+# backend runs it in the request, so no worker is needed; otherwise django-tasks-db
+# keeps tasks in the database for `manage.py run_worker` (see portal/worker.py).
+TASKS_BACKEND = env(
+    "TASKS_BACKEND",
+    "django.tasks.backends.immediate.ImmediateBackend"
+    if DEBUG
+    else "django_tasks_db.DatabaseBackend",
+)
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+# A failed task is run again this many times in all (with a growing pause) before it
+# stays failed in the admin; a task whose worker vanished is taken back after this long.
+TASKS_MAX_ATTEMPTS = env_int("PORTAL_TASKS_MAX_ATTEMPTS", 3)
+TASKS_STALE_MINUTES = env_int("PORTAL_TASKS_STALE_MINUTES", 30)
 
 # The interface languages (each with a catalogue in locale/, see CONTRIBUTING).
 # English pages have no prefix; the others live under /ru/, /ka/, ... (portal/urls.py).
@@ -264,14 +259,12 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Attachments live outside MEDIA_ROOT with no public URL: the download view
-# checks visibility before serving them.
+# Attachments live outside MEDIA_ROOT with no public URL: the download view checks
+# visibility before serving them.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 PDF_ROOT = Path(env("PORTAL_PDF_ROOT", str(VAR_DIR / "pdfs")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # A FileSystemStorage whose url() refuses: with base_url=None plain
-    # FileSystemStorage falls back to MEDIA_URL and would hand out public URLs.
     "attachments": {
         "BACKEND": "posts.uploads.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
@@ -287,27 +280,18 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Object storage (any S3-compatible server) for several app servers: portal/object_storage.py.
+S3_MEDIA_BUCKET = env("PORTAL_S3_MEDIA_BUCKET")
+if S3_MEDIA_BUCKET:
+    MEDIA_URL, s3_storages = object_storage(S3_MEDIA_BUCKET)
+    STORAGES.update(s3_storages)
+# Django serves /media/ itself (a small box without a web server for it); only for
+# media on local disk: on S3 the bucket's URL is used.
+SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG) and not S3_MEDIA_BUCKET
 # Static files are for this site only: no "Access-Control-Allow-Origin: *".
 WHITENOISE_ALLOW_ALL_ORIGINS = False
-# Public media (portraits, featured images) is served by Django only in debug;
-# attachments never have a public URL: they go through the download view.
-SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG)
 
-# Uploads. Request bodies keep Django's 2.5 MB limit: uploaded files do not count.
-ATTACHMENT_MAX_BYTES = env_int("PORTAL_ATTACHMENT_MAX_MB", 25) * 1024 * 1024
-# Portraits and featured images: a small file can decode to gigabytes (image bomb).
-IMAGE_MAX_PIXELS = env_int("PORTAL_IMAGE_MAX_MEGAPIXELS", 25) * 1_000_000
-IMAGE_MAX_SIDE = env_int("PORTAL_IMAGE_MAX_SIDE", 8000)  # pixels, width or height
-# Pictures in the image library (featured images, figures), in bytes.
-IMAGE_MAX_BYTES = env_int("PORTAL_IMAGE_MAX_MB", 10) * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
-
-# The shared page cache (portal/pagecache.py): public pages for anonymous readers,
-# made stale at once by any content change; 0 switches it off. Browsers and
-# proxies in front may keep a public page for the two shorter spans.
-PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
-PAGE_CACHE_BROWSER_SECONDS = env_int("PORTAL_PAGE_CACHE_BROWSER_SECONDS", 60)
-PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
 
 # Content Security Policy: nothing inline, everything from this origin. Public pages
 # are shared through the page cache, so their scripts are files and they never use
@@ -339,15 +323,20 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the form, not the cook
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"  # a page in the site's design
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # The proxy in front (deploy/nginx-*.conf) sets X-Forwarded-Proto itself, overwriting
+    # what a client sent, so the header can be trusted. USE_X_FORWARDED_HOST stays off:
+    # nginx passes the Host header through unchanged and ALLOWED_HOSTS checks it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
-    # __Host- cookies must be Secure, for Path=/ and without Domain: no
-    # subdomain can set or overwrite them.
-    SESSION_COOKIE_NAME = "__Host-sessionid"
-    CSRF_COOKIE_NAME = "__Host-csrftoken"
-    LANGUAGE_COOKIE_NAME = "__Host-django_language"
+    # Off only for plain-HTTP trials such as `make cluster`: browsers drop secure
+    # cookies over http://, so nobody could log in.
+    SESSION_COOKIE_SECURE = env_bool("PORTAL_SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    if SESSION_COOKIE_SECURE:
+        # __Host- cookies must be Secure, for Path=/ and without Domain: no
+        # subdomain can set or overwrite them.
+        SESSION_COOKIE_NAME = "__Host-sessionid"
+        CSRF_COOKIE_NAME = "__Host-csrftoken"
+        LANGUAGE_COOKIE_NAME = "__Host-django_language"
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
@@ -357,44 +346,8 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "posts.topics.parse_topics"
 TAGGIT_STRING_FROM_TAGS = "posts.topics.format_topics"
 
-# Trending topics: how far back to look and how fast activity fades.
-TRENDING_WINDOW_DAYS = env_int("PORTAL_TRENDING_WINDOW_DAYS", 14)
-TRENDING_HALF_LIFE_DAYS = env_int("PORTAL_TRENDING_HALF_LIFE_DAYS", 3)
-
-# PDFs of posts and reading packs: rendered by background tasks into the "pdfs"
-# storage, one file per revision; the cache only says which files are complete.
-PDF_CACHE_SECONDS = env_int("PORTAL_PDF_CACHE_SECONDS", 60 * 60 * 24 * 7)
-# Renders running at once across all servers; more wait in the task queue.
-PDF_MAX_CONCURRENT_RENDERS = env_int("PORTAL_PDF_MAX_CONCURRENT_RENDERS", 2)
-# Reading packs a member may have built per hour (a stored pack is not counted).
-READING_PACK_PER_HOUR = env_int("PORTAL_READING_PACK_PER_HOUR", 10)
-
-# Share links to drafts and scheduled posts (posts/share_links.py) stop working after this.
-PREVIEW_LINK_DAYS = env_int("PORTAL_PREVIEW_LINK_DAYS", 7)
-
-# Comments (comments/rules.py reads these): length, paging, spam rules, moderation.
-COMMENTS_MAX_LENGTH = env_int("PORTAL_COMMENTS_MAX_LENGTH", 3000)  # characters
-COMMENTS_PER_PAGE = env_int("PORTAL_COMMENTS_PER_PAGE", 20)  # top-level comments per page
-COMMENTS_MIN_INTERVAL_SECONDS = env_int("PORTAL_COMMENTS_MIN_INTERVAL_SECONDS", 15)  # per member
-COMMENTS_NEW_ACCOUNT_DAILY_LIMIT = env_int(
-    "PORTAL_COMMENTS_NEW_ACCOUNT_DAILY_LIMIT", 10
-)  # < 1 day old
-COMMENTS_DUPLICATE_WINDOW_SECONDS = env_int("PORTAL_COMMENTS_DUPLICATE_WINDOW_SECONDS", 300)
-COMMENTS_HOLD_AT_LINKS = env_int(
-    "PORTAL_COMMENTS_HOLD_AT_LINKS", 2
-)  # this many links: held, flagged
-COMMENTS_BLOCKED_WORDS = env_list(
-    "PORTAL_COMMENTS_BLOCKED_WORDS", "viagra,cialis,casino bonus,crypto giveaway,payday loan"
-)  # case-insensitive, comma-separated; a match marks the comment as spam
-COMMENTS_AUTO_APPROVE_AFTER = env_int("PORTAL_COMMENTS_AUTO_APPROVE_AFTER", 3)  # 0 = never
-COMMENTS_CLOSE_AFTER_DAYS = env_int("PORTAL_COMMENTS_CLOSE_AFTER_DAYS", 0)  # 0 = never
-COMMENTS_DIGEST_MINUTES = env_int("PORTAL_COMMENTS_DIGEST_MINUTES", 5)  # moderator email spacing
-COMMENTS_MIN_FILL_SECONDS = env_int("PORTAL_COMMENTS_MIN_FILL_SECONDS", 3)  # faster: a robot
-# Reports hide an approved comment only when established members' weighted reports add up.
-COMMENTS_REPORT_HIDE_THRESHOLD = env_int("PORTAL_COMMENTS_REPORT_HIDE_THRESHOLD", 3)
-COMMENTS_REPORTER_MIN_ACCOUNT_DAYS = env_int("PORTAL_COMMENTS_REPORTER_MIN_ACCOUNT_DAYS", 7)
-COMMENTS_REPORTER_MIN_APPROVED = env_int("PORTAL_COMMENTS_REPORTER_MIN_APPROVED", 1)  # comments
-COMMENTS_REPORTS_PER_DAY = env_int("PORTAL_COMMENTS_REPORTS_PER_DAY", 10)  # per member
+# The portal's own tunables (trending, PDFs, comments, uploads, page cache): portal/tunables.py.
+from portal.tunables import *  # noqa: E402,F403
 
 LOGGING = logging_config(
     env_choice("PORTAL_LOG_FORMAT", "plain", {"plain", "json"}), env("PORTAL_LOG_LEVEL", "INFO")

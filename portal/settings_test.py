@@ -12,7 +12,7 @@ os.environ["DJANGO_SECRET_KEY"] = "tests-only-" + "k" * 60
 os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1,[::1]"
 
 from portal.settings import *  # noqa: F403
-from portal.settings import STORAGES, VAR_DIR
+from portal.settings import VAR_DIR
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 SITE_URL = "http://testserver"  # PDFs link to it: the test client's host
@@ -31,11 +31,21 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+# Local folders whatever the environment says; tests/storage/ switches to S3 itself.
+MEDIA_URL = "/media/"
 PDF_ROOT = VAR_DIR / "test-pdfs"
 STORAGES = {
-    **STORAGES,
-    "attachments": {**STORAGES["attachments"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
-    "pdfs": {**STORAGES["pdfs"], "OPTIONS": {"location": PDF_ROOT}},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "attachments": {
+        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
+    "pdfs": {
+        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PDF_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LANGUAGE_COOKIE_SECURE = False
+# Tasks run in the request, so a test sees their effects at once.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

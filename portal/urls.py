@@ -1,15 +1,15 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
 
 from posts.sitemaps import SITEMAPS
 
-from . import languages, views
+from . import languages, theme, views
 
 admin.site.site_header = _("Portal administration")
 admin.site.site_title = settings.SITE_NAME
@@ -39,6 +39,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("theme/", theme.set_theme, name="theme"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
@@ -49,11 +50,21 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
+    path("pages/", include("pages.urls")),
     prefix_default_language=False,
 )
 
+# Public media on local disk, served by Django itself when no web server does it.
+# Not django.conf.urls.static.static(): that adds nothing with debug off.
 if settings.SERVE_MEDIA:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+            name="media",
+        )
+    )
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"

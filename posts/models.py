@@ -1,4 +1,3 @@
-import uuid
 from datetime import date
 from pathlib import PurePath
 
@@ -12,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -23,7 +23,10 @@ from .preview import can_preview
 from .revisions import PostRevision  # noqa: F401  (a model of this app)
 from .sanitize import sanitize_html
 from .share_links import ShareLink  # noqa: F401  (a model of this app)
-from .uploads import validate_attachment_upload
+from .uploads import generated_name, portrait_upload_to, validate_attachment_upload
+
+# An unhurried reader of long-form text; used for "N minute read".
+WORDS_PER_MINUTE = 220
 
 
 class PostStatus(models.TextChoices):
@@ -139,7 +142,7 @@ class AuthorQuerySet(models.QuerySet):
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
-    portrait = models.ImageField(_("portrait"), upload_to="portraits/%Y/", blank=True)
+    portrait = models.ImageField(_("portrait"), upload_to=portrait_upload_to, blank=True)
     role = models.CharField(_("role"), max_length=120, blank=True)
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
     bio = models.TextField(_("bio"), blank=True)
@@ -269,8 +272,10 @@ class Post(models.Model):
     )
     # Approved comments only; recomputed by the comments app whenever a comment changes.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
-    # Kept up to date on PostgreSQL by posts.search; unused on SQLite.
+    # Kept up to date by posts.search.index: the vector on PostgreSQL, the folded
+    # copy on SQLite (each unused on the other database).
     search_vector = SearchVectorField(null=True, editable=False)
+    search_text = models.TextField(editable=False, default="")
 
     objects = PostQuerySet.as_manager()
 
@@ -335,6 +340,17 @@ class Post(models.Model):
         return self.state == PublicationState.SCHEDULED
 
     @property
+    def reading_minutes(self) -> int:
+        """Minutes to read summary and body at 220 words a minute (at least one)."""
+        words = len(strip_tags(f"{self.summary} {self.body}").split())
+        return max(1, round(words / WORDS_PER_MINUTE))
+
+    @property
+    def was_updated(self) -> bool:
+        """Edited on a later day than it was published: the byline says "updated"."""
+        return timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
+
+    @property
     def ordered_authors(self) -> list[Author]:
         """Authors in the editor's order; uses the prefetch from with_card_data()."""
         return [link.author for link in self.post_authors.all()]
@@ -359,7 +375,7 @@ class PostAuthor(models.Model):
 
 def attachment_upload_to(instance, filename: str) -> str:
     """Generated names: the reader-facing name lives in the title, never on disk."""
-    return f"attachments/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return generated_name("attachments", filename)
 
 
 def attachment_storage():
@@ -419,12 +435,12 @@ class ActivityQuerySet(models.QuerySet):
         if unknown := set(counts) - set(PostActivity.KINDS):
             raise ValueError(f"Unknown activity: {', '.join(sorted(unknown))}")
         changes = {kind: F(kind) + amount for kind, amount in counts.items()}
-        if self.filter(post_id=post_id, day=day).update(**changes):
-            return
-        if not Post.objects.filter(pk=post_id).exists():
-            return
-        self.bulk_create([PostActivity(post_id=post_id, day=day)], ignore_conflicts=True)
-        self.filter(post_id=post_id, day=day).update(**changes)
+        if not self.filter(post_id=post_id, day=day).update(**changes):
+            if not Post.objects.filter(pk=post_id).exists():
+                return
+            self.bulk_create([PostActivity(post_id=post_id, day=day)], ignore_conflicts=True)
+            self.filter(post_id=post_id, day=day).update(**changes)
+        add_to_topics(post_id, day, counts)  # trending's sums per topic, kept in step
 
 
 class PostActivity(models.Model):
@@ -490,3 +506,4 @@ class TrendingTopic(models.Model):
 
 
 from .multilingual import TopicTranslation  # noqa: E402, F401  (a model of this app)
+from .topic_activity import TopicActivity, add_to_topics  # noqa: E402, F401

@@ -27,14 +27,19 @@ SEARCH_CONFIGS = {
 }
 
 
+# Each configuration is used through its accent-folding copy, "<name>_unaccent"
+# (posts migration 0011: unaccent before stemming, so "markovic" finds "Marković").
+UNACCENT = "{}_unaccent"
+
+
 def search_config(language_field: str = "language"):
     """The row's text-search configuration, from its language column."""
     return Case(
         *[
-            When(**{language_field: code}, then=Value(config))
+            When(**{language_field: code}, then=Value(UNACCENT.format(config)))
             for code, config in SEARCH_CONFIGS.items()
         ],
-        default=Value("simple"),
+        default=Value(UNACCENT.format("simple")),
         output_field=models.CharField(),
     )
 

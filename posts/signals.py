@@ -20,7 +20,7 @@ from portal import generations
 from .library import Image
 from .models import Attachment, Author, Post, PostAuthor
 from .printing.tasks import forget_post_pdfs, prepare_published_pdfs
-from .search import update_search_vectors
+from .search.index import update_search_vectors
 from .trending import queue_trending_refresh
 
 

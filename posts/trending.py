@@ -15,14 +15,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from portal import generations
 
-from .models import Post, PostActivity, TrendingTopic
+from .models import Post, PostActivity, TopicActivity, TrendingTopic
+from .topic_activity import rebuild_topic_activity
 
 WEIGHTS = {"views": 1, "saves": 2, "comments": 3, "downloads": 1}
 # Computed once for the longest list shown (the Trending topics page); panels take a slice.
@@ -31,6 +32,10 @@ CACHE_KEY = "trending-topics:snapshot"
 CACHE_SECONDS = 300
 REFRESH_QUEUED_KEY = "trending-topics:refresh-queued"
 REFRESH_DEBOUNCE_SECONDS = 10
+# The per-topic sums are rebuilt when content changed, and at least this often.
+REBUILD_NEEDED_KEY = "trending-topics:rebuild-needed"
+REBUILT_KEY = "trending-topics:rebuilt"
+REBUILD_EVERY_SECONDS = 24 * 60 * 60
 
 
 def _decay(today, window_days: int, half_life: int) -> Case:
@@ -45,46 +50,27 @@ def _decay(today, window_days: int, half_life: int) -> Case:
     )
 
 
-def _activity_per_post(today):
-    """Published posts' activity in the window, one row per post (uses the day index)."""
+def _topic_totals(today, limit: int) -> list[tuple]:
+    """Each topic's score and figures over the window, from the per-topic daily sums.
+
+    At most topics × window rows: fast at any number of posts (see posts.topic_activity).
+    """
     window = settings.TRENDING_WINDOW_DAYS
     week = Q(day__gt=today - timedelta(days=7))
     weighted = sum(F(kind) * weight for kind, weight in WEIGHTS.items())
-    return (
-        PostActivity.objects.filter(
-            day__gt=today - timedelta(days=window),
-            post__in=Post.objects.published().values("pk"),
-        )
+    return list(
+        TopicActivity.objects.filter(day__gt=today - timedelta(days=window))
         .order_by()
-        .values("post_id")
+        .values("tag_id")
         .annotate(
-            score=Sum(weighted * _decay(today, window, settings.TRENDING_HALF_LIFE_DAYS)),
+            total=Sum(weighted * _decay(today, window, settings.TRENDING_HALF_LIFE_DAYS)),
             reads_this_week=Sum("views", filter=week, default=0),
             **{kind: Sum(kind) for kind in PostActivity.KINDS},
         )
+        .filter(total__gt=0)
+        .order_by("-total", "tag_id")
+        .values_list("tag_id", "total", "reads_this_week", *PostActivity.KINDS)[:limit]
     )
-
-
-def _topic_totals(today, limit: int) -> list[tuple]:
-    """Sum the per-post rows over each post's topics: posts first, then the join.
-
-    Grouping activity by post before joining the topics keeps the join to the
-    active posts (tens of thousands), not to every activity row. The ORM cannot
-    join a grouped subquery, hence the SQL around the ORM's own.
-    """
-    per_post, params = _activity_per_post(today).query.sql_with_params()
-    item = TaggedItem._meta.db_table
-    sums = ", ".join(f"SUM(a.{column})" for column in ("reads_this_week", *PostActivity.KINDS))
-    sql = (
-        f"SELECT t.tag_id, SUM(a.score) AS total, {sums} "
-        f"FROM {item} t INNER JOIN ({per_post}) a ON t.object_id = a.post_id "
-        "WHERE t.content_type_id = %s GROUP BY t.tag_id HAVING SUM(a.score) > 0 "
-        "ORDER BY total DESC, t.tag_id LIMIT %s"
-    )
-    post_type = ContentType.objects.get_for_model(Post)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*params, post_type.pk, limit))
-        return cursor.fetchall()
 
 
 def compute_trending_topics(limit: int = MAX_TOPICS) -> list[TrendingTopic]:
@@ -124,8 +110,20 @@ def compute_trending_topics(limit: int = MAX_TOPICS) -> list[TrendingTopic]:
     return topics
 
 
-def refresh_trending_snapshot() -> int:
+def refresh_topic_sums(force: bool = False) -> bool:
+    """Rebuild the per-topic daily sums if content changed since, or a day went by."""
+    if not (force or cache.get(REBUILD_NEEDED_KEY) or not cache.get(REBUILT_KEY)):
+        return False
+    cache.delete(REBUILD_NEEDED_KEY)  # before: a change during the rebuild asks again
+    today = timezone.localdate()
+    rebuild_topic_activity(today - timedelta(days=settings.TRENDING_WINDOW_DAYS))
+    cache.set(REBUILT_KEY, 1, REBUILD_EVERY_SECONDS)
+    return True
+
+
+def refresh_trending_snapshot(rebuild: bool = False) -> int:
     """Recompute the ranking and replace the stored one; returns the number of topics."""
+    refresh_topic_sums(force=rebuild)
     topics = compute_trending_topics(MAX_TOPICS)
     shown = snapshot_figures(topics)
     with transaction.atomic():
@@ -167,6 +165,7 @@ def queue_trending_refresh() -> None:
     def enqueue():
         from .tasks import compute_trending_task
 
+        cache.set(REBUILD_NEEDED_KEY, 1, None)
         if cache.add(REFRESH_QUEUED_KEY, 1, REFRESH_DEBOUNCE_SECONDS):
             compute_trending_task.enqueue()
 

@@ -1,4 +1,4 @@
-"""Checks on uploaded attachments, and the private storage they live in.
+"""Checks on uploaded attachments, the storages uploads live in, and their names.
 
 An upload is accepted only when its extension is on the allowlist *and* its
 bytes look like that kind of file: an HTML page renamed ``.pdf`` or a zip
@@ -7,13 +7,15 @@ decide here, never one the uploader claimed.
 """
 
 import codecs
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from urllib.parse import unquote, urljoin
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -194,3 +196,34 @@ def validate_attachment_upload(attachment) -> None:
     attachment.original_name = checked.original_name
     attachment.content_type = checked.content_type
     attachment.size = checked.size
+
+
+def generated_name(folder: str, filename: str) -> str:
+    """A random name in ``folder``: the uploader's file name never reaches a URL."""
+    return f"{folder}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+def portrait_upload_to(instance, filename: str) -> str:
+    return generated_name("portraits", filename)
+
+
+def open_media(name: str, storage: Storage | None = None) -> bytes | None:
+    """A media file's bytes through the storage API (local disk or S3), never over HTTP."""
+    storage = storage or storages["default"]
+    try:
+        with storage.open(name, "rb") as handle:
+            return handle.read()
+    except (FileNotFoundError, SuspiciousFileOperation, OSError):
+        return None
+
+
+def media_for_url(url: str, site_origin: str) -> bytes | None:
+    """The bytes of one of the portal's public media files named by ``url`` (on the
+    site's origin or the media bucket's address), or None when the URL is not one."""
+    prefix = urljoin(site_origin.rstrip("/") + "/", settings.MEDIA_URL)
+    if not url.startswith(prefix):
+        return None
+    name = unquote(url.removeprefix(prefix).split("?", 1)[0])
+    if ".." in PurePath(name).parts:
+        return None
+    return open_media(name)

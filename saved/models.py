@@ -54,3 +54,69 @@ class SavedPost(models.Model):
     @property
     def updated_since_saved(self) -> bool:
         return self.post.updated_at > self.saved_at
+
+
+class FollowQuerySet(models.QuerySet):
+    def of(self, user):
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+
+class Follow(models.Model):
+    """A member follows a topic or an author (exactly one of the two)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    tag = models.ForeignKey(
+        "taggit.Tag", verbose_name=_("topic"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    author = models.ForeignKey(
+        "posts.Author", verbose_name=_("author"), on_delete=models.CASCADE, null=True,
+        blank=True, related_name="followers",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("followed since"), default=timezone.now)
+
+    objects = FollowQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tag__isnull=False, author__isnull=True)
+                | models.Q(tag__isnull=True, author__isnull=False),
+                name="follow_topic_or_author",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "tag"],
+                condition=models.Q(tag__isnull=False),
+                name="one_follow_per_topic",
+            ),  # fmt: skip
+            models.UniqueConstraint(
+                fields=["user", "author"],
+                condition=models.Q(author__isnull=False),
+                name="one_follow_per_author",
+            ),  # fmt: skip
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.tag_id or self.author_id}"
+
+
+class FollowDigest(models.Model):
+    """A member's choice of the weekly email of new posts they follow (off by default)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follow_digest"
+    )
+    weekly = models.BooleanField(_("weekly email"), default=False)
+    last_sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("follow digest")
+        verbose_name_plural = _("follow digests")
+
+    def __str__(self):
+        return f"{self.user_id}: {'weekly' if self.weekly else 'off'}"

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
@@ -30,9 +32,19 @@ from .pack import (
     store_reading_pack,
     total_saved,
 )
-from .saving import remember_pending_save, save_post, unsave_post
+from .saving import (
+    remember_pending_save,
+    remove_with_undo,
+    save_post,
+    undo_remove,
+    unsave_post,
+)
 
 private = cache_control(private=True, no_store=True)
+# The Undo of the last removal made without JavaScript, shown once by the list.
+UNDO_KEY = "saved:undo"
+# The two Save toggles of a post page: under the byline and after the article.
+PLACES = frozenset({"top", "bottom"})
 
 
 @login_required
@@ -49,6 +61,9 @@ def saved_list(request):
         "pack_limit": READING_PACK_LIMIT,
         "saved_post_ids": saved_ids,
     }
+    undo = request.session.pop(UNDO_KEY, None)
+    if undo:
+        context.update(undo_token=undo["token"], removed_title=undo["title"])
     return render(request, "saved/list.html", context)
 
 
@@ -62,26 +77,73 @@ def toggle(request, slug):
     client posts names whose list changes.
     """
     post = get_object_or_404(Post.objects.published(), slug=slug)
+    # Where the reader pressed Save: the page (a card adds its #post-<id> anchor).
+    # Only a path on this site; never redirect(), which would try to reverse "foo" as a name.
+    next_url = request.POST.get("next", "")
+    return_to = safe_next(
+        request, next_url if next_url.startswith("/") else "", post.get_absolute_url()
+    )
     if not request.user.is_authenticated:
-        remember_pending_save(request, post)
+        remember_pending_save(request, post, return_to)
+        login_url = redirect_to_login(return_to).url
         if request.htmx:
-            return HttpResponseClientRedirect(redirect_to_login(post.get_absolute_url()).url)
-        return redirect_to_login(post.get_absolute_url())
+            return HttpResponseClientRedirect(login_url)
+        return HttpResponseRedirect(login_url)
 
     if request.POST.get("action") == "remove":
         unsave_post(request.user, post)
     else:
         save_post(request.user, post)
 
-    next_url = request.POST.get("next", "")
     if request.htmx:
-        return render(
-            request, "saved/includes/save_toggle.html#save_toggle", {"post": post, "next": next_url}
+        return render_toggles(request, post, next_url)
+    return HttpResponseRedirect(return_to)
+
+
+def render_toggles(request, post, next_url):
+    """The pressed toggle; on a post page also the other one (top or bottom), out of band."""
+    template = "saved/includes/save_toggle.html#save_toggle"
+    context = {"post": post, "next": next_url}
+    place = request.POST.get("place")
+    if place not in PLACES:
+        return render(request, template, context)
+    html = render_to_string(template, {**context, "place": place}, request)
+    for other in PLACES - {place}:
+        html += render_to_string(template, {**context, "place": other, "oob": True}, request)
+    return HttpResponse(html)
+
+
+@login_required
+@private
+@require_POST
+def remove(request, slug):
+    """ "Remove" on the saved list: the card goes, an Undo takes its place."""
+    post = get_object_or_404(Post.objects.published(), slug=slug)
+    token = remove_with_undo(request.user, post)
+    if request.htmx:
+        context = {"post": post, "undo_token": token, "removed_title": post.title}
+        return render(request, "saved/list.html#undo", context)
+    if token:
+        request.session[UNDO_KEY] = {"token": token, "title": post.title}
+    return redirect("saved:list")
+
+
+@login_required
+@private
+@require_POST
+def restore(request):
+    """Undo a removal: the post goes back on the list with its original date saved."""
+    post = undo_remove(request.user, request.POST.get("token", ""))
+    list_url = reverse("saved:list")
+    if post is None:
+        messages.error(
+            request, gettext("That post could not be put back. Save it again from its page.")
         )
-    # Only a path on this site; never redirect(), which would try to reverse "foo" as a name.
-    if not next_url.startswith("/"):
-        next_url = ""
-    return HttpResponseRedirect(safe_next(request, next_url, post.get_absolute_url()))
+        return HttpResponseClientRedirect(list_url) if request.htmx else redirect(list_url)
+    if request.htmx:
+        saved = SavedPost.objects.published_of(request.user).get(post=post)
+        return render(request, "saved/list.html#saved_item", {"saved": saved})
+    return HttpResponseRedirect(f"{list_url}#post-{post.pk}")
 
 
 @login_required

@@ -1,4 +1,5 @@
 from django import template
+from django.core.paginator import Paginator
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
@@ -29,9 +30,15 @@ def report_form_for(comment):
     return ReportForm.for_comment(comment)
 
 
-@register.simple_tag
-def moderation_news(user):
-    return list(Comment.objects.moderation_news_for(user))
+PROFILE_COMMENTS_PER_PAGE = 10
+
+
+@register.simple_tag(takes_context=True)
+def member_comments(context):
+    """The requesting member's comments, a page at a time (?your_comments=N on the profile)."""
+    request = context["request"]
+    comments = Comment.objects.of_member(request.user)
+    return Paginator(comments, PROFILE_COMMENTS_PER_PAGE).get_page(request.GET.get("your_comments"))
 
 
 @register.simple_tag

@@ -19,6 +19,7 @@ from accounts.models import User
 
 from ..groups import EDITORS
 from ..models import Attachment, Author, Image, Post, PostActivity, PostAuthor, PostStatus
+from ..search.index import update_search_vectors
 from ..uploads import validate_attachment_upload
 from .catalogue import AUTHORS, POSTS, DemoPost
 from .images import landscape_jpeg, portrait_png
@@ -103,7 +104,8 @@ class DemoLoader:
 
     def load_post(self, demo: DemoPost, authors: dict[str, Author]) -> None:
         post = Post.objects.filter(slug=demo.slug).first()
-        if post is None:
+        created = post is None
+        if created:
             self.created["posts"] += 1
             if self.dry_run:
                 return self.count_new_post_parts(demo)
@@ -124,9 +126,14 @@ class DemoLoader:
                 PostAuthor(post=post, author=authors[slug], position=position)
                 for position, slug in enumerate(demo.authors)
             )
+            # bulk_create sends no signals: index the author names it added.
+            update_search_vectors([post.pk])
         self.load_featured_image(post, demo)
         self.load_attachment(post, demo, authors)
         self.load_activity(post, demo)
+        if created:
+            # Not edited since publication: the byline says "updated" only when it was.
+            Post.objects.filter(pk=post.pk).update(updated_at=min(post.published_at, self.now))
 
     def load_featured_image(self, post: Post, demo: DemoPost) -> None:
         picture = PICTURES.get(demo.slug)

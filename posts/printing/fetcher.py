@@ -1,7 +1,8 @@
 """The URL fetcher of PDFs: the portal's own static and media files, nothing else.
 
-No network, no ``file://`` outside the static folders and MEDIA_ROOT, so a
-post's HTML cannot make the server fetch a tracker or read its own settings.
+No network, no ``file://`` outside the static folders, so a post's HTML cannot
+make the server fetch a tracker or read its own settings. Media (on disk or S3) is
+read through the storage API: ``posts.uploads.media_for_url``.
 """
 
 import mimetypes
@@ -13,7 +14,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
-from django.utils._os import safe_join
+
+from ..uploads import media_for_url
 
 
 class RefusedURL(ValueError):
@@ -53,17 +55,17 @@ def _static_roots() -> list[Path]:
 def local_file_for(url: str, site_origin: str) -> Path:
     """The file on disk a PDF may read for ``url``, or RefusedURL.
 
-    Allowed: the site's own ``STATIC_URL`` and ``MEDIA_URL`` addresses, and
-    ``file://`` paths inside the static folders or MEDIA_ROOT. Everything else
-    (other hosts, other schemes, paths that climb out with ``..``) is refused.
+    Allowed: the site's own ``STATIC_URL`` addresses and ``file://`` paths inside
+    the static folders. Everything else (other hosts, other schemes, paths that
+    climb out with ``..``) is refused.
     """
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme == "file":
         path = Path(url2pathname(unquote(parts.path)))
-        if path.is_file() and _inside(path, [*_static_roots(), Path(settings.MEDIA_ROOT)]):
+        if path.is_file() and _inside(path, _static_roots()):
             return path
-        raise RefusedURL(f"Refused file outside static and media: {url}")
+        raise RefusedURL(f"Refused file outside static: {url}")
     if scheme not in {"http", "https"}:
         raise RefusedURL(f"Refused scheme: {url}")
     origin = urlsplit(site_origin)
@@ -71,15 +73,9 @@ def local_file_for(url: str, site_origin: str) -> Path:
         raise RefusedURL(f"Refused another host: {url}")
     path = unquote(parts.path)
     static_prefix = _url_path_prefix(settings.STATIC_URL)
-    media_prefix = _url_path_prefix(settings.MEDIA_URL)
     found = None
     if static_prefix and path.startswith(static_prefix):
         found = static_file(path.removeprefix(static_prefix))
-    elif media_prefix and path.startswith(media_prefix):
-        try:
-            found = Path(safe_join(settings.MEDIA_ROOT, path.removeprefix(media_prefix)))
-        except SuspiciousFileOperation:
-            found = None
     if found is None or not found.is_file():
         raise RefusedURL(f"Refused: not one of the portal's static or media files: {url}")
     return found
@@ -99,6 +95,10 @@ def url_fetcher(site_origin: str):
             self._request = None
 
         def fetch(self, url, headers=None):
+            media = media_for_url(url, site_origin)
+            if media is not None:
+                content_type = mimetypes.guess_type(urlsplit(url).path)[0] or "image/png"
+                return URLFetcherResponse(url, media, {"Content-Type": content_type})
             path = local_file_for(url, site_origin)
             content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})

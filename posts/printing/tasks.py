@@ -6,6 +6,7 @@ worker backend. A global cap (PORTAL_PDF_MAX_CONCURRENT_RENDERS) keeps renders
 from taking every CPU: over it, a task comes back a few seconds later.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from portal.cache_lock import slot_of
 
 from ..models import Post, PostStatus
 from . import store
+
+logger = logging.getLogger(__name__)
 
 # A render is asked for once per revision within this time, however many readers wait.
 QUEUED_SECONDS = 300
@@ -77,6 +80,8 @@ def ensure_post_pdf(post, published: bool) -> store.StoredPDF:
     found = store.stored(name) or store.recover(name)
     if found is None:
         found = store.store(name, render_post_pdf(post, published))
+        # One line per render: the cluster tests count them across servers and workers.
+        logger.info("Rendered PDF %s", name)
         keep = {store.post_pdf_name(post, True), store.post_pdf_name(post, False)}
         store.prune(f"posts/{post.pk}", keep)
     return found

@@ -68,6 +68,22 @@ def article_json_ld(context, post):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+@register.simple_tag
+def post_contents(post):
+    """(body with heading ids, contents entries) for a post page; see posts.contents."""
+    from ..contents import with_contents
+
+    return with_contents(post.body)
+
+
+@register.inclusion_tag("posts/includes/related.html")
+def related_posts(post):
+    """More on this topic: up to four posts sharing topics or authors (one query)."""
+    from ..related import related_to
+
+    return {"related": related_to(post)}
+
+
 @register.filter
 def topic_name(topic) -> str:
     """A topic's name in the reader's language, if an editor gave one."""

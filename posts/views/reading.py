@@ -1,6 +1,6 @@
 """The public reading pages: latest posts, a post, topics, authors, search."""
 
-import unicodedata
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,19 +16,14 @@ from portal.pagecache import on_hit
 from .. import search as full_text
 from ..addresses import redirect_from_old_slug
 from ..counting import count_view
+from ..forms import SearchForm
 from ..models import Author, Post, get_visible_post
 from ..pagination import paginate
 from ..preview import can_preview, never_cache_preview
-from ..search import clean_query, search_posts
+from ..search import search_posts
+from ..search.highlight import headlines
+from ..search.suggest import did_you_mean
 from ..trending import MAX_TOPICS, trending_topics
-
-
-def search_terms(raw: str | None) -> str:
-    """The reader's query without control characters (PostgreSQL rejects NUL), cleaned."""
-    text = "".join(
-        " " if unicodedata.category(char).startswith("C") else char for char in (raw or "")[:1000]
-    )
-    return clean_query(text)
 
 
 def reading_order(request, posts) -> tuple:
@@ -132,8 +127,31 @@ def trending(request):
     return render(request, "posts/trending.html", context)
 
 
+FILTER_PARAMS = ("topic", "author", "since", "until", "sort")
+
+
 def search(request):
-    query = search_terms(request.GET.get("q"))
-    page = paginate(request, search_posts(query).with_card_data()) if query else None
-    context = {"query": query, "page": page, "max_results": full_text.MAX_RESULTS}
+    form = SearchForm(request.GET or None)
+    form.is_valid()  # each valid field counts; an invalid one is shown with its error
+    query, filters = form.query, form.filters
+    page, suggestion = None, None
+    if query:
+        page = paginate(request, search_posts(query, filters).with_card_data())
+        passages = headlines(query, page.object_list)
+        for post in page.object_list:  # the same instances the cards render
+            post.passage = passages.get(post.pk)
+        if not page.paginator.count:
+            suggestion = did_you_mean(query)
+    # The page links keep the cleaned words and the filters the reader chose.
+    kept = {name: request.GET[name] for name in FILTER_PARAMS if request.GET.get(name)}
+    params = urlencode({"q": query, **kept}, quote_via=quote)
+    context = {
+        "form": form,
+        "query": query,
+        "page": page,
+        "suggestion": suggestion,
+        "page_params": params,
+        "filters_open": bool(kept),
+        "max_results": full_text.MAX_RESULTS,
+    }
     return render(request, "posts/search.html", context)

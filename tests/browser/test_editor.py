@@ -159,7 +159,7 @@ def test_editor_journey(open_tab, library):
 
     public.goto("/")
     public.check("home with the new post")
-    public.page.locator("main .card").get_by_role("link", name=TITLE).click()
+    public.page.locator("main .card").get_by_role("link", name=TITLE, exact=True).click()
     public.check("the new post, public", heading=TITLE)
     expect(public.page.locator(".post__authors .author-card__name")).to_have_text(
         ["Amina Diallo", "Jonas Berg"]

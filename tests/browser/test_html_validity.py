@@ -28,8 +28,8 @@ def test_main_pages_are_valid_html(open_tab, library, page_log):
         tab.check(name)
     log_in(tab, library.member_email)
     tab.goto(post.get_absolute_url())
-    tab.page.locator(".post__actions").get_by_role("button", name=SAVE).click()
-    expect(tab.page.locator(".post__actions [aria-pressed=true]")).to_be_visible()
+    tab.page.locator(".post__actions--top").get_by_role("button", name=SAVE).click()
+    expect(tab.page.locator(".post__actions--top [aria-pressed=true]")).to_be_visible()
     html["saved"] = tab.goto("/saved/").text()
     tab.check("saved", heading="My saved posts")
     assert post.title in html["saved"]

@@ -27,7 +27,7 @@ def sign_up(tab) -> None:
     page.get_by_label(re.compile(r"^Email")).fill(EMAIL)
     page.get_by_label(re.compile(r"^Public name")).fill("Nadia N.")
     page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
-    page.get_by_label(re.compile(r"^(Password \(again\)|Confirm password)")).fill(PASSWORD)
+    page.get_by_label(re.compile(r"^Password, again")).fill(PASSWORD)
     mail.outbox.clear()
     page.get_by_role("button", name="Create my account").click()
     tab.check("after sign up")
@@ -41,10 +41,9 @@ def verify_email(tab) -> None:
     assert message.to == [EMAIL]
     link = re.search(r"https?://\S+/confirm-email/\S+", message.body)
     assert link, message.body
-    tab.goto(link.group(0))
-    tab.check("confirm email")
-    page.get_by_role("button", name="Confirm").click()
+    tab.goto(link.group(0))  # one click: confirmed and logged in, welcomed as new
     tab.check("email confirmed")
+    expect(page.locator(".messages")).to_contain_text("Welcome, Nadia N.")
     assert EmailAddress.objects.get(email=EMAIL).verified
 
 
@@ -64,16 +63,18 @@ def test_member_journey(open_tab, library, settings):
     # Save one post from its card on the home page, by keyboard.
     tab.goto("/")
     tab.check("home as a member", heading="Latest posts")
-    card = page.locator("main .card", has=page.get_by_role("link", name=card_post.title))
+    card = page.locator(
+        "main .card", has=page.get_by_role("link", name=card_post.title, exact=True)
+    )
     card_toggle = card.get_by_role("button", name=SAVE)
     press_enter_on(page, card_toggle)
     expect(card.get_by_role("button", name=SAVED)).to_have_attribute("aria-pressed", "true")
 
     # Save another from the post page.
-    page.locator("main .card").get_by_role("link", name=post.title).click()
+    page.locator("main .card").get_by_role("link", name=post.title, exact=True).click()
     tab.check("post as a member", heading=post.title)
-    page.locator(".post__actions").get_by_role("button", name=SAVE).click()
-    expect(page.locator(".post__actions").get_by_role("button", name=SAVED)).to_have_attribute(
+    page.locator(".post__actions--top").get_by_role("button", name=SAVE).click()
+    expect(page.locator(".post__actions--top").get_by_role("button", name=SAVED)).to_have_attribute(
         "aria-pressed", "true"
     )
 
@@ -82,7 +83,16 @@ def test_member_journey(open_tab, library, settings):
     tab.check("my saved posts", heading="My saved posts")
     titles = page.locator(".saved-list .card__title")
     expect(titles).to_have_text([post.title, card_post.title])
-    page.locator(".saved-item", has_text=card_post.title).get_by_role("button", name=SAVED).click()
+    # Remove takes the card away at once, with an Undo in its place.
+    removed = page.locator(".saved-item", has_text=card_post.title)
+    removed.get_by_role("button", name=re.compile(r"^Remove")).click()
+    expect(removed.get_by_role("button", name="Undo")).to_be_focused()
+    expect(titles).to_have_text([post.title])
+    removed.get_by_role("button", name="Undo").click()
+    expect(titles).to_have_text([post.title, card_post.title])
+    page.locator(".saved-item", has_text=card_post.title).get_by_role(
+        "button", name=re.compile(r"^Remove")
+    ).click()
     page.reload()
     tab.check("my saved posts after removing one", heading="My saved posts")
     expect(titles).to_have_text([post.title])
@@ -100,7 +110,7 @@ def test_member_journey(open_tab, library, settings):
     assert card_post.title not in text
 
     # Comment on the post, by keyboard; it waits for moderation.
-    page.locator(".saved-list").get_by_role("link", name=post.title).click()
+    page.locator(".saved-list").get_by_role("link", name=post.title, exact=True).click()
     tab.check("post before commenting", heading=post.title)
     box = page.get_by_role("textbox", name="Leave a comment")
     tab_to(page, box)

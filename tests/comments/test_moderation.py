@@ -119,7 +119,7 @@ def test_reject_with_reason_is_on_the_profile_and_in_the_email(
     assert "Please stay on topic." in email.body
     client.force_login(member)
     profile = client.get(reverse("accounts:profile")).text
-    assert "was not published" in profile and "Please stay on topic." in profile
+    assert "Not published" in profile and "Please stay on topic." in profile
 
 
 def test_spam_is_not_announced(moderator_client, post, member, make_comment):

@@ -33,6 +33,8 @@ EDITOR_PERMISSIONS = {
     "posts.view_postrevision",
     "posts.view_sharelink",
     "posts.change_sharelink",
+    "pages.change_page",  # the footer pages
+    "pages.view_page",
 }
 
 

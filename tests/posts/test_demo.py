@@ -181,9 +181,30 @@ def test_editor_group_membership_is_restored_when_missing(demo):
     assert "created 1 group membership;" in output
 
 
+def test_the_editors_reply_sits_under_the_question_it_answers(demo):
+    from comments.demo import EDITOR_REPLY
+    from comments.models import Comment
+
+    reply = Comment.objects.get(body=EDITOR_REPLY)
+    assert "Spanish version" in reply.parent.body
+    assert reply.created_at > reply.parent.created_at
+
+
+def test_demo_posts_are_not_marked_updated(demo):
+    assert not any(post.was_updated for post in Post.objects.published())
+
+
 def test_demo_has_posts_in_every_script_and_a_translation_group(demo):
     original = Post.objects.get(title__startswith="Diaspora engagement")
     translations = Post.objects.filter(translation_of=original)
 
     assert set(translations.values_list("language", flat=True)) == {"ru", "ka"}
     assert {"uk", "sr-latn", "hy"} <= set(Post.objects.values_list("language", flat=True))
+
+
+def test_demo_authors_are_searchable_without_their_accents(demo):
+    from posts.search import search_posts
+
+    found = [post.slug for post in search_posts("markovic")]
+
+    assert "hometown-associations-as-development-partners" in found

@@ -74,6 +74,7 @@ def desk_queries(client):
 def test_the_desk_costs_the_same_with_few_or_many_posts(editor_client, editor):
     editor.groups.add(Group.objects.get(name=MODERATORS))
     PostFactory.create_batch(2, draft=True)
+    editor_client.get(INDEX)  # the editor's row is cached from then on
     few = desk_queries(editor_client)
     PostFactory.create_batch(10, draft=True)
     PostFactory.create_batch(10, scheduled=True)

@@ -24,11 +24,11 @@ TOPICS = ["Diaspora", "Remittances", "Skills", "Return", "Youth", "Gender", "Cli
 # author 5, trending 1, search 4; the headroom is for the save toggle.
 BUDGET = {
     "home": 6,
-    "post": 8,
+    "post": 9,  # + more on this topic (cached per generation)
     "topic": 7,
     "author": 6,
     "trending": 3,
-    "search": 6,
+    "search": 9,  # + the topic and author choices, and PostgreSQL's passages
 }
 # A logged-in reader adds the session, the user and their saved posts.
 MEMBER_EXTRA = 3
@@ -175,16 +175,18 @@ def test_post_page_shows_everything_in_reading_order(client):
 
     order = [
         'id="post-title"',
+        "Mira Migration",  # the byline
         "October 14, 2021",
         'href="/topics/diaspora/"',
+        'class="post__actions post__actions--top"',
         'class="print-logo"',
         "A learning brief.",
         "<h2>What we did</h2>",
         'id="files-title"',
         "The brief as PDF",
         'id="authors-title"',
-        "Mira Migration",
-        'class="post__actions"',
+        'class="author-card',
+        'class="post__actions post__actions--bottom"',
         "Comments (0)",
     ]
     positions = [main.index(marker) for marker in order]

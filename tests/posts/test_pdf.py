@@ -182,11 +182,13 @@ def test_changing_authors_or_files_renders_again(client, post, change):
 
 def test_fetcher_reads_own_static_and_media_files(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    (tmp_path / "media" / "featured").mkdir(parents=True)
-    (tmp_path / "media" / "featured" / "cover.png").write_bytes(b"png")
+    (tmp_path / "media" / "portraits").mkdir(parents=True)
+    (tmp_path / "media" / "portraits" / "face.png").write_bytes(b"png")
+    fetcher = url_fetcher(ORIGIN)
 
     assert local_file_for(f"{ORIGIN}/static/css/pdf.css", ORIGIN).name == "pdf.css"
-    assert local_file_for(f"{ORIGIN}/media/featured/cover.png", ORIGIN).read_bytes() == b"png"
+    # Media goes through the storage API (posts.uploads.open_media), on disk or S3 alike.
+    assert fetcher.fetch(f"{ORIGIN}/media/portraits/face.png").read() == b"png"
     logo = settings.BASE_DIR / "static" / "img" / "logo.svg"
     assert local_file_for(logo.as_uri(), ORIGIN) == logo
 

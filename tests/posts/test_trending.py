@@ -10,7 +10,8 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
-from posts.models import Post, PostActivity, PostStatus, TrendingTopic
+from posts.models import Post, PostActivity, PostStatus, TopicActivity, TrendingTopic
+from posts.topic_activity import rebuild_topic_activity
 from posts.trending import compute_trending_topics, refresh_trending_snapshot, trending_topics
 from tests.factories import PostFactory
 
@@ -28,7 +29,7 @@ def days_ago(n: int):
 
 
 def activity(post, age: int = 0, **counts) -> None:
-    PostActivity.objects.create(post=post, day=days_ago(age), **counts)
+    PostActivity.objects.add(post.pk, days_ago(age), counts)
 
 
 def ranking() -> list[str]:
@@ -230,3 +231,40 @@ def test_a_recomputed_ranking_that_changed_nothing_keeps_cached_pages(client):
     call_command("compute_trending", stdout=StringIO())
 
     assert generations.current() == before
+
+
+def topic_sums() -> set[tuple]:
+    return set(TopicActivity.objects.values_list("tag__name", "day", "views", "saves"))
+
+
+def test_running_topic_sums_match_a_rebuild_from_post_activity():
+    first = PostFactory(topics=["Diaspora", "Remittances"])
+    activity(first, age=0, views=3)
+    activity(first, age=0, saves=1)
+    activity(PostFactory(topics=["Diaspora"]), age=2, views=4)
+    running = topic_sums()
+
+    rebuild_topic_activity(days_ago(14))
+
+    assert (
+        running
+        == topic_sums()
+        == {
+            ("Diaspora", days_ago(0), 3, 1),
+            ("Remittances", days_ago(0), 3, 1),
+            ("Diaspora", days_ago(2), 4, 0),
+        }
+    )
+
+
+def test_a_retagged_post_takes_its_activity_along_once_the_change_commits(
+    django_capture_on_commit_callbacks,
+):
+    post = PostFactory(topics=["Before"])
+    activity(post, views=5)
+    refresh_trending_snapshot()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post.tags.set(["After"])
+
+    assert [t.name for t in trending_topics()] == ["After"]

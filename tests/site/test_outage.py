@@ -3,8 +3,8 @@
 from unittest import mock
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
 
 from comments.models import Comment
 from tests.factories import PostFactory
@@ -12,11 +12,14 @@ from tests.factories import PostFactory
 pytestmark = pytest.mark.django_db
 
 
+def refusing():
+    """Every query fails as it does while PostgreSQL restarts (sessions still come from the cache)."""
+    return mock.patch.object(CursorWrapper, "execute", side_effect=OperationalError("refused"))
+
+
 @pytest.fixture
 def database_away():
-    """Every session lookup fails as it does while PostgreSQL restarts."""
-    refused = OperationalError("connection refused")
-    with mock.patch.object(SessionStore, "load", side_effect=refused):
+    with refusing():
         yield
 
 
@@ -55,7 +58,7 @@ def test_a_comment_sent_while_the_database_is_away_comes_back_to_send_again(
 
 
 def test_the_text_sent_again_is_stored_once_the_database_is_back(member_client, post):
-    with mock.patch.object(SessionStore, "load", side_effect=OperationalError("refused")):
+    with refusing():
         refused = send_comment(member_client, post, "Remittances matter in Moldova")
     assert refused.status_code == 503
     assert not Comment.objects.exists()

@@ -12,8 +12,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         add_loop_arguments(parser, every=300)
-
-    def handle(self, *args, loop=False, every=300, **options):
-        run_periodically(
-            self, lambda: f"Trending: {refresh_trending_snapshot()} topics ranked.", loop, every
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="Rebuild the per-topic daily sums first (done anyway after content changes "
+            "and once a day; needed after writing PostActivity rows in bulk).",
         )
+
+    def handle(self, *args, loop=False, every=300, rebuild=False, **options):
+        def once():
+            return f"Trending: {refresh_trending_snapshot(rebuild=rebuild)} topics ranked."
+
+        run_periodically(self, once, loop, every)

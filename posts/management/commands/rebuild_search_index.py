@@ -1,15 +1,16 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from portal import generations
 from posts.models import Post
-from posts.search import update_search_vectors
+from posts.search.index import update_search_vectors
 
 BATCH = 500
 
 
 class Command(BaseCommand):
     help = (
-        "Recompute every post's full-text search vector (PostgreSQL). Saves keep it current; "
+        "Recompute what search matches for every post: the weighted vector on PostgreSQL, "
+        "the accent-folded copy on SQLite. Saves keep it current; "
         "run this after bulk imports or raw SQL changes."
     )
 
@@ -19,14 +20,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, verbosity=1, **options):
-        if not settings.USING_POSTGRES:
-            if verbosity:
-                self.stdout.write(
-                    self.style.WARNING(
-                        "SQLite searches the posts directly: there is no index to rebuild."
-                    )
-                )
-            return
         ids = list(Post.objects.order_by("pk").values_list("pk", flat=True))
         if not dry_run:
             for start in range(0, len(ids), BATCH):
@@ -34,6 +27,8 @@ class Command(BaseCommand):
                 if verbosity >= 2:
                     done = min(start + BATCH, len(ids))
                     self.stdout.write(f"  {done} of {len(ids)} posts")
+        if not dry_run:
+            generations.bump()  # cached search pages showed the old index
         if verbosity:
             verb = "Would rebuild" if dry_run else "Rebuilt"
             self.stdout.write(self.style.SUCCESS(f"{verb} the search index of {len(ids)} posts."))

@@ -1,0 +1,124 @@
+"""Full-text search: ranked, accent-insensitive, on PostgreSQL and on SQLite.
+
+PostgreSQL matches the stored weighted vector (posts.search.index) with a
+``websearch`` query and ranks with ts_rank. SQLite matches every folded word
+against ``Post.search_text`` and scores where it falls: title, summary, rest.
+Both rank only the newest MAX_RESULTS matches, so a common word stays cheap.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan, LessThan
+from django.utils import timezone
+
+from ..models import Post
+from ..multilingual import search_config
+from .folding import fold
+from .index import END_OF_SUMMARY, END_OF_TITLE, update_search_vectors
+
+__all__ = ["Filters", "clean_query", "search_posts", "update_search_vectors"]
+
+MAX_QUERY_LENGTH = 200
+# Only the newest matches are ranked and counted: a word in every other post would
+# otherwise rank and count tens of thousands of rows for a page of ten.
+MAX_RESULTS = 1000
+MAX_WORDS = 10
+RELEVANCE, NEWEST = "relevance", "newest"
+# SQLite's score for a word, by where its first occurrence falls.
+TITLE_SCORE, SUMMARY_SCORE, OTHER_SCORE = 4, 2, 1
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a search besides its words (posts.forms.SearchForm cleans them)."""
+
+    topic: object = None  # a taggit Tag
+    author: object = None  # an Author
+    since: date | None = None
+    until: date | None = None
+    sort: str = RELEVANCE
+
+    def apply(self, posts):
+        if self.topic is not None:
+            posts = posts.filter(tags=self.topic)
+        if self.author is not None:
+            posts = posts.filter(post_authors__author=self.author)
+        if self.since:
+            posts = posts.filter(published_at__gte=_start_of(self.since))
+        if self.until:
+            posts = posts.filter(published_at__lt=_start_of(self.until + timedelta(days=1)))
+        return posts
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def clean_query(raw: str | None) -> str:
+    """Trim, collapse whitespace and cap the length; absurd input becomes harmless.
+
+    Control characters become spaces first: PostgreSQL refuses NUL in a string,
+    SQLite's LIKE stops at it, and search_text uses two as section marks.
+    """
+    printable = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in raw or "")
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+def folded_words(query: str) -> list[str]:
+    """The words SQLite looks for: folded; one-letter words would match nearly every post."""
+    return [word for word in fold(query).split() if len(word) > 1][:MAX_WORDS]
+
+
+def newest_matches(matches):
+    """At most MAX_RESULTS matching posts, the newest: what search ranks and counts."""
+    return Post.objects.filter(pk__in=matches.values("pk")[:MAX_RESULTS])  # newest: Meta.ordering
+
+
+def postgres_query(query: str) -> SearchQuery:
+    # Each post is matched and ranked with its own language's configuration.
+    return SearchQuery(query, search_type="websearch", config=search_config())
+
+
+def search_posts(query: str, filters: Filters = Filters()):
+    """Published posts matching the query, best match first (among the newest MAX_RESULTS)."""
+    posts = filters.apply(Post.objects.published())
+    if not query:
+        return posts.none()
+    if settings.USING_POSTGRES:
+        search_query = postgres_query(query)
+        found = newest_matches(posts.filter(search_vector=search_query))
+        # F(), not the bare name: a string would be re-parsed with to_tsvector(),
+        # losing the stored A-D weights and ranking a title like a body.
+        found = found.annotate(rank=SearchRank(F("search_vector"), search_query))
+    else:
+        words = folded_words(query)
+        if not words:
+            return posts.none()
+        for word in words:
+            posts = posts.filter(search_text__contains=word)
+        found = newest_matches(posts).annotate(rank=sqlite_score(words))
+    if filters.sort == NEWEST:
+        return found  # newest first: Meta.ordering
+    return found.order_by("-rank", "-published_at", "-pk")
+
+
+def sqlite_score(words: list[str]):
+    """Per word: 4 if it first appears in the title, 2 in the summary, 1 elsewhere."""
+    title_end = StrIndex("search_text", Value(END_OF_TITLE))
+    summary_end = StrIndex("search_text", Value(END_OF_SUMMARY))
+    score = Value(0)
+    for word in words:
+        position = StrIndex("search_text", Value(word))
+        score += Case(
+            When(LessThan(position, title_end), then=Value(TITLE_SCORE)),
+            When(GreaterThan(summary_end, position), then=Value(SUMMARY_SCORE)),
+            default=Value(OTHER_SCORE),
+            output_field=IntegerField(),
+        )
+    return score

@@ -1,0 +1,43 @@
+"""Fonts do not move the page (issue 13.13): preloaded first faces, metric-matched fallbacks,
+and extended Latin in small subsets fetched only for pages that use it."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+STATIC = Path(__file__).resolve().parents[2] / "static"
+FONTS_CSS = (STATIC / "css" / "fonts.css").read_text()
+
+
+@pytest.mark.django_db
+def test_every_page_preloads_the_first_screens_faces(client):
+    page = client.get("/").content.decode()
+    preloads = re.findall(
+        r'<link rel="preload" href="/static/(fonts/[^"]+)" as="font" type="font/woff2" crossorigin>',
+        page,
+    )
+    assert len(preloads) == 4
+    for path in preloads:
+        assert (STATIC / path).exists()
+        assert f"../{path}" in FONTS_CSS  # what is preloaded is what the page uses
+        assert "latin-ext" not in path
+
+
+def test_fallback_faces_match_the_web_fonts_metrics():
+    for family in ("Inter Fallback", "Source Serif 4 Fallback"):
+        assert f'font-family: "{family}";' in FONTS_CSS
+    for descriptor in ("size-adjust", "ascent-override", "descent-override", "line-gap-override"):
+        assert FONTS_CSS.count(descriptor) >= 3
+    portal_css = (STATIC / "css" / "portal.css").read_text()
+    assert '"Inter", "Inter Fallback"' in portal_css
+    assert '"Source Serif 4", "Source Serif 4 Fallback"' in portal_css
+
+
+def test_extended_latin_is_a_small_subset_behind_a_unicode_range():
+    ext_files = re.findall(r'url\("\.\./(fonts/[^"]*latin-ext[^"]*)"\)', FONTS_CSS)
+    assert len(ext_files) == 9
+    for path in ext_files:
+        assert "latin-ext-a" in path
+        assert (STATIC / path).stat().st_size < 12_000
+    assert "U+0100-017F" in FONTS_CSS and "U+1E00-1E9F" not in FONTS_CSS

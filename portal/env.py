@@ -54,6 +54,21 @@ def env_choice(name: str, default: str, choices: set[str]) -> str:
     return value
 
 
+def mailers(url: str, *, debug: bool) -> dict:
+    """MAILERS from EMAIL_URL; without one, the console in debug (decoded, so links in
+    printed emails work: portal/mail.py), else a local MTA, as Django always has."""
+    if url:
+        return mailers_from_url(url)
+    if debug:
+        return {"default": {"BACKEND": "portal.mail.ReadableConsoleBackend"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25, "timeout": 10},
+        }
+    }
+
+
 def mailers_from_url(url: str) -> dict:
     """Django 6.1's MAILERS from ``smtp://user:pass@host:587?tls=1`` (``smtps://`` for TLS),
     or ``file:///abs/folder`` (one file per email; for trials such as ``make cluster``)."""

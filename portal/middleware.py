@@ -4,12 +4,10 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.auth import SESSION_KEY, get_user, logout
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-
-from accounts.cached_user import get_user
 
 # allauth's pages, the profile, data export, deletion and sessions all live here.
 ACCOUNT_PAGES_PREFIX = "/accounts/"

@@ -7,6 +7,26 @@ go to a private one that hands out no URL at all (the views stream them).
 from portal.env import env, env_choice
 
 
+def local_storages(private_root, pdf_root, static_backend: str) -> dict:
+    """The zero-configuration STORAGES: everything on local disk.
+
+    Attachments and rendered PDFs live outside MEDIA_ROOT with no public URL: the
+    download and PDF views check visibility before serving them.
+    """
+    return {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "attachments": {
+            "BACKEND": "posts.uploads.PrivateFileSystemStorage",
+            "OPTIONS": {"location": private_root},
+        },
+        "pdfs": {
+            "BACKEND": "posts.uploads.PrivateFileSystemStorage",
+            "OPTIONS": {"location": pdf_root},
+        },
+        "staticfiles": {"BACKEND": static_backend},
+    }
+
+
 def object_storage(media_bucket: str) -> tuple[str, dict]:
     """MEDIA_URL and the STORAGES entries for the buckets named by the PORTAL_S3_* variables."""
     s3 = {

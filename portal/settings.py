@@ -20,9 +20,9 @@ from portal.env import (
     env_int,
     env_list,
     logging_config,
-    mailers_from_url,
+    mailers,
 )
-from portal.object_storage import object_storage
+from portal.object_storage import local_storages, object_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -200,19 +200,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@portal.exa
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where "contact us" on the account pages writes to (default: DEFAULT_FROM_EMAIL's address).
 CONTACT_EMAIL = env("PORTAL_CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
-if EMAIL_URL:
-    MAILERS = mailers_from_url(EMAIL_URL)
-elif DEBUG:
-    # The console, decoded so links in printed emails work (portal/mail.py).
-    MAILERS = {"default": {"BACKEND": "portal.mail.ReadableConsoleBackend"}}
-else:
-    # Production without EMAIL_URL: hand mail to a local MTA, as Django always has.
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "localhost", "port": 25, "timeout": 10},
-        }
-    }
+MAILERS = mailers(EMAIL_URL, debug=DEBUG)
 
 # Background work goes through django.tasks. In debug (`make run`) the immediate
 # backend runs it in the request, so no worker is needed; otherwise django-tasks-db
@@ -263,23 +251,13 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 # visibility before serving them.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 PDF_ROOT = Path(env("PORTAL_PDF_ROOT", str(VAR_DIR / "pdfs")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "attachments": {
-        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
-    },
-    # Rendered PDFs (posts, reading packs): private, served only by the PDF views.
-    "pdfs": {
-        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PDF_ROOT},
-    },
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
-}
+STORAGES = local_storages(
+    PRIVATE_MEDIA_ROOT,
+    PDF_ROOT,
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+    if DEBUG
+    else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+)
 # Object storage (any S3-compatible server) for several app servers: portal/object_storage.py.
 S3_MEDIA_BUCKET = env("PORTAL_S3_MEDIA_BUCKET")
 if S3_MEDIA_BUCKET:
@@ -312,6 +290,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
 }
+if MEDIA_URL.startswith(("http://", "https://")):
+    # Media served from the bucket's own address or a CDN: pictures may come from there.
+    SECURE_CSP["img-src"].append("/".join(MEDIA_URL.split("/", 3)[:3]))
 
 # Security headers; HTTPS settings switch on outside debug.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -11,6 +11,7 @@ os.environ["DJANGO_DEBUG"] = "0"
 os.environ["DJANGO_SECRET_KEY"] = "tests-only-" + "k" * 60
 os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1,[::1]"
 
+from portal.object_storage import local_storages
 from portal.settings import *  # noqa: F403
 from portal.settings import VAR_DIR
 
@@ -34,18 +35,9 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
 # Local folders whatever the environment says; tests/storage/ switches to S3 itself.
 MEDIA_URL = "/media/"
 PDF_ROOT = VAR_DIR / "test-pdfs"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "attachments": {
-        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
-    },
-    "pdfs": {
-        "BACKEND": "posts.uploads.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PDF_ROOT},
-    },
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+STORAGES = local_storages(
+    PRIVATE_MEDIA_ROOT, PDF_ROOT, "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
 LANGUAGE_COOKIE_SECURE = False
 # Tasks run in the request, so a test sees their effects at once.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -7,6 +7,7 @@ every preview link, to revoke any of them.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,9 +17,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from .models import PostStatus
+from .publishing import publication_problems
 from .revision_diff import compare
 from .revisions import PostRevision, record_revision, restore_revision
 from .share_links import ShareLink
+
+
+class RestoreRefused(Exception):
+    """Rolls a restore back: the restored post would fail the publishing checks."""
+
+
+def post_publishing_problems(post) -> list[str]:
+    post.refresh_from_db()
+    return publication_problems(post) if post.status == PostStatus.PUBLISHED else []
 
 
 class RevisionsAndSharingMixin:
@@ -101,7 +113,19 @@ class RevisionsAndSharingMixin:
     def _restore(self, request, object_id, rev):
         post = self._post_for(request, object_id)
         revision = get_object_or_404(PostRevision, post=post, pk=rev)
-        missing = restore_revision(revision, request.user)
+        try:
+            with transaction.atomic():
+                missing = restore_revision(revision, request.user)
+                refused = post_publishing_problems(revision.post)
+                if refused:  # a published or scheduled post must stay publishable
+                    raise RestoreRefused(refused)
+        except RestoreRefused as refusal:
+            messages.error(
+                request,
+                _("This revision cannot be restored while the post is published: %(problems)s")
+                % {"problems": " ".join(str(problem) for problem in refusal.args[0])},
+            )
+            return HttpResponseRedirect(self._change_url(post))
         when = timezone.localtime(revision.created_at).strftime("%Y-%m-%d %H:%M")
         messages.success(request, _("The revision of %(when)s is restored.") % {"when": when})
         if missing:

@@ -1,14 +1,7 @@
-from datetime import date
-from pathlib import PurePath
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Value, When
-from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -17,160 +10,26 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from .addresses import SlugRedirect  # noqa: F401  (a model of this app)
-from .images import image_upload_errors
+from .authors import Author, AuthorQuerySet  # noqa: F401  (models of this app)
 from .library import Image
-from .preview import can_preview
 from .revisions import PostRevision  # noqa: F401  (a model of this app)
 from .sanitize import sanitize_html
 from .share_links import ShareLink  # noqa: F401  (a model of this app)
-from .uploads import generated_name, portrait_upload_to, validate_attachment_upload
+from .uploads import generated_name
 
 # An unhurried reader of long-form text; used for "N minute read".
 WORDS_PER_MINUTE = 220
 
 
-class PostStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
-class PublicationState(models.TextChoices):
-    """Where a post stands for readers: derived from status and date, never stored."""
-
-    DRAFT = "draft", _("Draft")
-    SCHEDULED = "scheduled", _("Scheduled")
-    LIVE = "live", _("Published (live)")
-
-
-def authors_prefetch(prefix: str = "") -> Prefetch:
-    """A post's authors in the editor's order, each with its Author row.
-
-    ``prefix`` reaches the post through a relation ("post__" from a saved post),
-    so a post page, a card and a saved item share one shape.
-    """
-    return Prefetch(f"{prefix}post_authors", queryset=PostAuthor.objects.select_related("author"))
-
-
-def attachments_prefetch(prefix: str = "") -> Prefetch:
-    """A post's files in the editor's order (Attachment.Meta.ordering)."""
-    return Prefetch(f"{prefix}attachments", queryset=Attachment.objects.all())
-
-
-def post_page_prefetches() -> list:
-    """Everything a post page shows besides the post: authors, topics and files."""
-    return [authors_prefetch(), "tags", attachments_prefetch()]
-
-
-class PostQuerySet(models.QuerySet):
-    # The three publication states. Post.state is the same rule for one loaded post.
-    def drafts(self):
-        return self.filter(status=PostStatus.DRAFT)
-
-    def scheduled(self, at=None):
-        """Published, but waiting for its date: it appears by itself then."""
-        return self.filter(status=PostStatus.PUBLISHED, published_at__gt=at or timezone.now())
-
-    def published(self, at=None):
-        """What the public may see: published, and its time has come (live)."""
-        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=at or timezone.now())
-
-    def in_state(self, state: PublicationState):
-        match PublicationState(state):
-            case PublicationState.DRAFT:
-                return self.drafts()
-            case PublicationState.SCHEDULED:
-                return self.scheduled()
-            case PublicationState.LIVE:
-                return self.published()
-
-    def visible_to(self, user):
-        """Those who may preview see every post; everyone else sees published posts only."""
-        return self.all() if can_preview(user) else self.published()
-
-    def with_card_data(self):
-        """Everything a post card shows, in a fixed number of queries."""
-        return self.select_related("featured_image").prefetch_related(authors_prefetch(), "tags")
-
-    def reader_language_first(self, language: str):
-        """Newest first, the posts in the reader's language ahead of the others."""
-        own = Case(When(language=language, then=Value(0)), default=Value(1))
-        return self.alias(other_language=own).order_by("other_language", "-published_at", "-pk")
-
-    def in_group(self, group_id: int):
-        """The posts of one translation group: the original and its translations."""
-        return self.filter(Q(pk=group_id) | Q(translation_of_id=group_id))
-
-    def with_translation_flag(self):
-        """``has_translations``: another post of the group is published (same query)."""
-        group = Coalesce(OuterRef("translation_of_id"), OuterRef("pk"))
-        others = Post.objects.published().filter(Q(pk=group) | Q(translation_of_id=group))
-        return self.annotate(has_translations=Exists(others.exclude(pk=OuterRef("pk"))))
-
-    def missing_translation(self, language: str):
-        """Posts whose translation group has nothing in ``language`` yet."""
-        group = Coalesce("translation_of_id", "pk")
-        covered = Post.objects.filter(language=language).annotate(group=group).values("group")
-        return self.alias(own_group=group).exclude(own_group__in=covered)
-
-    def for_post_page(self):
-        """Everything a post page, its print view and its PDF show."""
-        return self.select_related("featured_image", "social_image").prefetch_related(
-            *post_page_prefetches()
-        )
-
-
-def get_visible_post(request, slug: str) -> "Post":
-    """The post this reader may open, with everything its page shows, or 404."""
-    posts = Post.objects.visible_to(request.user).with_translation_flag().for_post_page()
-    return get_object_or_404(posts, slug=slug)
-
-
-class AuthorQuerySet(models.QuerySet):
-    def published(self):
-        """Authors the public may know about: those with at least one published post.
-
-        An author whose only posts are drafts or scheduled stays unknown until publication.
-        """
-        return self.filter(
-            pk__in=PostAuthor.objects.filter(post__in=Post.objects.published()).values("author_id")
-        )
-
-    def visible_to(self, user):
-        return self.all() if can_preview(user) else self.published()
-
-
-class Author(models.Model):
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True)
-    portrait = models.ImageField(_("portrait"), upload_to=portrait_upload_to, blank=True)
-    role = models.CharField(_("role"), max_length=120, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
-    bio = models.TextField(_("bio"), blank=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user account"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author_profile",
-    )
-
-    objects = AuthorQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("posts:author", kwargs={"slug": self.slug})
-
-    def clean(self):
-        if errors := image_upload_errors(self, "portrait"):
-            raise ValidationError(errors)
+from .querysets import (  # noqa: E402, F401  (the rules, named once, beside the model)
+    PostQuerySet,
+    PostStatus,
+    PublicationState,
+    attachments_prefetch,
+    authors_prefetch,
+    get_visible_post,
+    post_page_prefetches,
+)
 
 
 class Post(models.Model):
@@ -382,128 +241,8 @@ def attachment_storage():
     return storages["attachments"]
 
 
-class Attachment(models.Model):
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=attachment_upload_to, storage=attachment_storage)
-    original_name = models.CharField(_("original file name"), max_length=255, editable=False)
-    content_type = models.CharField(_("content type"), max_length=120, editable=False)
-    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
-    download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        verbose_name = _("file download")
-        verbose_name_plural = _("file downloads")
-        ordering = ["position", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, **kwargs):
-        # The counter moves only by F() in the download view; an edit never writes it back.
-        if not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                field.name
-                for field in self._meta.concrete_fields
-                if not field.primary_key and field.name != "download_count"
-            ]
-        super().save(**kwargs)
-
-    def get_absolute_url(self):
-        return reverse("posts:download", kwargs={"slug": self.post.slug, "pk": self.pk})
-
-    def clean(self):
-        # A check, not a field validator: it also records the file's name, type and size.
-        validate_attachment_upload(self)
-
-    @property
-    def extension(self) -> str:
-        return PurePath(self.original_name or self.file.name).suffix.lstrip(".").upper()
-
-
-class ActivityQuerySet(models.QuerySet):
-    def record(self, post_id: int, kind: str, amount: int = 1, day: date | None = None) -> None:
-        """Add to today's counter for a post: one UPDATE, plus one INSERT once a day."""
-        self.add(post_id, day or timezone.localdate(), {kind: amount})
-
-    def add(self, post_id: int, day: date, counts: dict[str, int]) -> None:
-        """Add several counts to a post's day at once (the cache flush adds views and downloads).
-
-        A post deleted since the counts were taken gets no row.
-        """
-        if unknown := set(counts) - set(PostActivity.KINDS):
-            raise ValueError(f"Unknown activity: {', '.join(sorted(unknown))}")
-        changes = {kind: F(kind) + amount for kind, amount in counts.items()}
-        if not self.filter(post_id=post_id, day=day).update(**changes):
-            if not Post.objects.filter(pk=post_id).exists():
-                return
-            self.bulk_create([PostActivity(post_id=post_id, day=day)], ignore_conflicts=True)
-            self.filter(post_id=post_id, day=day).update(**changes)
-        add_to_topics(post_id, day, counts)  # trending's sums per topic, kept in step
-
-
-class PostActivity(models.Model):
-    """Daily counters of what readers did with a post; the input of trending."""
-
-    KINDS = ("views", "saves", "comments", "downloads")
-
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="activity")
-    day = models.DateField(_("day"))
-    views = models.PositiveIntegerField(_("views"), default=0)
-    saves = models.PositiveIntegerField(_("saves"), default=0)
-    comments = models.PositiveIntegerField(_("comments"), default=0)
-    downloads = models.PositiveIntegerField(_("downloads"), default=0)
-
-    objects = ActivityQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("daily activity")
-        verbose_name_plural = _("daily activity")
-        constraints = [
-            models.UniqueConstraint(fields=["post", "day"], name="one_activity_row_per_day")
-        ]
-        indexes = [models.Index(fields=["day"], name="activity_day_idx")]
-
-    def __str__(self):
-        return f"{self.post_id} {self.day}"
-
-
-class TrendingTopic(models.Model):
-    """One row of the latest trending ranking, written by posts.trending; pages only read it.
-
-    The counts beside the score are what drives the order, shown to readers.
-    """
-
-    rank = models.PositiveSmallIntegerField(_("rank"), unique=True)
-    tag = models.ForeignKey(
-        "taggit.Tag", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
-    )
-    score = models.FloatField(_("score"))
-    posts = models.PositiveIntegerField(_("published posts"))
-    reads_this_week = models.PositiveIntegerField(_("reads in the last 7 days"))
-    reads = models.PositiveIntegerField(_("reads"))
-    saves = models.PositiveIntegerField(_("saves"))
-    comments = models.PositiveIntegerField(_("comments"))
-    downloads = models.PositiveIntegerField(_("downloads"))
-    computed_at = models.DateTimeField(_("computed at"))
-
-    class Meta:
-        verbose_name = _("trending topic")
-        verbose_name_plural = _("trending topics")
-        ordering = ["rank"]
-
-    def __str__(self):
-        return f"{self.rank}. {self.tag_id}"
-
-    @property
-    def name(self) -> str:
-        return self.tag.name
-
-    @property
-    def slug(self) -> str:
-        return self.tag.slug
-
-
+# Models kept in modules of their own, imported here so Django registers them.
+from .activity import ActivityQuerySet, PostActivity, TrendingTopic  # noqa: E402, F401
+from .attachments import Attachment  # noqa: E402, F401
 from .multilingual import TopicTranslation  # noqa: E402, F401  (a model of this app)
 from .topic_activity import TopicActivity, add_to_topics  # noqa: E402, F401

@@ -195,3 +195,24 @@ def test_author_rename_does_not_break_old_snapshots(written):
     AuthorFactory(name="Someone else")
     old, new = PostRevision.objects.filter(post=written).order_by("created_at", "pk")
     assert compare(old.snapshot, new.snapshot)
+
+
+def test_a_revision_that_would_fail_the_publishing_checks_is_not_restored_on_a_published_post(
+    written, editor_client
+):
+    first = PostRevision.objects.filter(post=written).order_by("created_at", "pk").first()
+    written.refresh_from_db()
+    written.status, written.summary = "published", "A summary for the live post."
+    written.save()
+    first.snapshot = {**first.snapshot, "status": "published", "summary": ""}
+    first.save()
+
+    response = editor_client.post(
+        reverse("admin:posts_post_restore", args=[written.pk, first.pk]), follow=True
+    )
+
+    written.refresh_from_db()
+    assert "cannot be restored while the post is published" in response.text
+    assert written.summary == "A summary for the live post."
+    assert written.title == "Diaspora bonds, revisited"
+    assert PostRevision.objects.filter(post=written, restored_from=first).count() == 0

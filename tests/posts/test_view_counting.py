@@ -171,7 +171,7 @@ def test_nothing_personal_lands_in_the_cache():
 
     # The member's own entries (their session, their row, their saved ids) are read only
     # for them; everything else, counters and shared pages, must hold nothing personal.
-    own = ("django.contrib.sessions.cached_db", f"portal:user:{member.pk}", "portal:saved-ids:")
+    own = ("django.contrib.sessions.cached_db", "portal:saved-ids:")
     stored = b"".join(
         key.encode() + value
         for key, value in cache._cache.items()

@@ -64,3 +64,22 @@ def test_json_log_lines_are_parseable():
 
     assert entry["level"] == "ERROR"
     assert entry["message"] == "Disk /var full"
+
+
+def test_media_on_another_origin_is_allowed_by_the_content_security_policy():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_"))}
+    env.update(
+        DJANGO_DEBUG="1",
+        PORTAL_S3_MEDIA_BUCKET="media",
+        PORTAL_S3_MEDIA_URL="https://media.portal.example/media/",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import portal.settings as s; print(s.SECURE_CSP['img-src'])"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert "https://media.portal.example'" in result.stdout, result.stderr

@@ -27,9 +27,12 @@ def entries(po) -> list[tuple[str, list[str]]]:
     found = []
     for block in text.split("\n\n")[1:]:
         msgid = re.search(r'^msgid "(.*)"$', block, re.M)
+        plural = re.search(r'^msgid_plural "(.*)"$', block, re.M)
         strs = re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', block, re.M)
         if msgid:
-            found.append((msgid.group(1), strs))
+            # Plural forms may use the plural's number in every form (Russian "21 день").
+            source = msgid.group(1) + (" " + plural.group(1) if plural else "")
+            found.append((source, strs))
     return found
 
 

@@ -128,7 +128,7 @@ def is_transactional(request) -> bool:
 
 
 @pytest.fixture(autouse=True)
-def _migrated_rows_survive_a_flush(request):
+def _migrated_rows_survive_a_flush(request, django_db_blocker):
     yield
     if not is_transactional(request):
         return
@@ -136,8 +136,13 @@ def _migrated_rows_survive_a_flush(request):
     from types import SimpleNamespace
 
     from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
+    # After the flush: content types were made again with new ids, so forget cached ones.
+    ContentType.objects.clear_cache()
     schema_editor = SimpleNamespace(connection=connection)  # the steps only read its alias
-    for module, step in MIGRATED_ROWS:
-        getattr(importlib.import_module(module), step)(apps, schema_editor)
+    with django_db_blocker.unblock():
+        for module, step in MIGRATED_ROWS:
+            getattr(importlib.import_module(module), step)(apps, schema_editor)
+    ContentType.objects.clear_cache()

@@ -127,11 +127,10 @@ def is_transactional(request) -> bool:
     return bool(flushing) or bool(marker and marker.kwargs.get("transaction"))
 
 
-@pytest.fixture(autouse=True)
-def _migrated_rows_survive_a_flush(request, django_db_blocker):
-    yield
-    if not is_transactional(request):
-        return
+_FLUSHED = {"since_last_test": False}
+
+
+def restore_migrated_rows(django_db_blocker) -> None:
     import importlib
     from types import SimpleNamespace
 
@@ -139,10 +138,25 @@ def _migrated_rows_survive_a_flush(request, django_db_blocker):
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
-    # After the flush: content types were made again with new ids, so forget cached ones.
+    # The flush made the content types again with new ids: forget the cached ones.
     ContentType.objects.clear_cache()
     schema_editor = SimpleNamespace(connection=connection)  # the steps only read its alias
     with django_db_blocker.unblock():
         for module, step in MIGRATED_ROWS:
             getattr(importlib.import_module(module), step)(apps, schema_editor)
-    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_survive_a_flush(request, django_db_blocker):
+    """The flush runs after this fixture's teardown, so the rows come back before the next
+    test. Inside a test's transaction the restored rows roll back with it: restore again
+    before every test until a restore lands outside one."""
+    if _FLUSHED["since_last_test"]:
+        from django.db import connection
+
+        restore_migrated_rows(django_db_blocker)
+        if not connection.in_atomic_block:
+            _FLUSHED["since_last_test"] = False
+    yield
+    if is_transactional(request):
+        _FLUSHED["since_last_test"] = True

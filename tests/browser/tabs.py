@@ -35,6 +35,9 @@ ADMIN_UPSTREAM = {
     "aria-input-field-name": (".select2-", "#select2-", ".tiptap"),
     # The change list's search box is named by an icon's alt text and a title only.
     "label-title-only": ("#searchbar",),
+    # django-prose-editor's toolbar: icon buttons named by their title, greyed when disabled.
+    "color-contrast": ('button[title="',),
+    "label-content-name-mismatch": ('button[title="',),
 }
 
 RUN_AXE = """

@@ -2,10 +2,13 @@
 
     .venv/bin/python bench/load.py [--minutes 5] [--users 24] [--workers 3]
 
-Starts gunicorn against PostgreSQL (database ``portal_load``, recreated) and
-Redis (db 15), loads the demo content and member accounts, runs
-bench/locustfile.py headless, and prints req/s, p50/p95/p99 per page, the
-error count and whether p99 stays within 10× p50. Needs `pip install -e '.[bench]'`.
+Starts what production runs, against PostgreSQL (database ``portal_load``,
+recreated) and Redis (db 15): gunicorn, a task worker and the periodic runner.
+It loads the demo content and member accounts, renders the queued PDFs, visits
+every page once (a live site's cache is warm; the first visit of each page is a
+cold start, not load), runs bench/locustfile.py headless, and prints req/s,
+p50/p95/p99 per page, the error count and whether each page's p99 stays within
+10× its p50. Needs `pip install -e '.[bench]'`.
 """
 
 import argparse
@@ -22,6 +25,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-results" / "load"
 MEMBERS = [(f"load{n}@example.org", "portal-load-member") for n in range(12)]
+SEARCHES = ["migration", "remittances", "climate", "markovic", "youth employment", "water"]
 
 SETUP = """
 from allauth.account.models import EmailAddress
@@ -72,15 +76,28 @@ def prepare(env: dict) -> tuple[str, str]:
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
     manage(env, "load_demo", "-v", "0")
+    manage(env, "db_worker", "--batch", "--no-startup-delay")  # the demo's PDFs
     posts, topics = (
         manage(env, "shell", "-c", SETUP.format(members=MEMBERS)).strip().splitlines()[-2:]
     )
     return posts, topics
 
 
+def warm_up(base: str, posts: str, topics: str) -> int:
+    """One visit per page the load asks for, so cache misses of a cold start stay out."""
+    paths = ["/", "/topics/"]
+    paths += [f"/posts/{slug}/" for slug in posts.split(",") if slug]
+    paths += [f"/posts/{slug}/pdf/" for slug in posts.split(",") if slug]
+    paths += [f"/topics/{slug}/" for slug in topics.split(",") if slug]
+    paths += [f"/search/?q={query}" for query in SEARCHES]
+    for path in paths:
+        requests.get(base + path, timeout=60)
+    return len(paths)
+
+
 def summarise(prefix: Path) -> int:
     rows = list(csv.DictReader((prefix.parent / f"{prefix.name}_stats.csv").open()))
-    failures = 0
+    failures, over = 0, []
     print(
         f"{'page':<22}{'requests':>9}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}{'p99/p50':>9}{'errors':>8}"
     )
@@ -93,7 +110,11 @@ def summarise(prefix: Path) -> int:
         )
         if row["Name"] == "Aggregated":
             failures = int(row["Failure Count"])
-            print(f"\np99 ≤ 10× p50 overall: {'yes' if ratio <= 10 else 'NO'} ({ratio:.1f}×)")
+        elif ratio > 10:
+            over.append(row["Name"])
+    # The pages differ by design (a cached page vs a member's own page), so the
+    # aggregate's p99/p50 compares unlike things: the rule holds per page.
+    print(f"\np99 ≤ 10× p50 on every page: {'yes' if not over else 'NO: ' + ', '.join(over)}")
     print(f"errors: {failures}")
     return failures
 
@@ -109,11 +130,22 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     env = portal_env(args.port)
     posts, topics = prepare(env)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi", "-b", f"127.0.0.1:{args.port}",
-         "-w", str(args.workers), "--timeout", "60"],
-        cwd=ROOT, env=env, stderr=(OUT / "gunicorn.log").open("w"),
-    )  # fmt: skip
+    log = (OUT / "processes.log").open("w")
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "portal.wsgi", "-b", f"127.0.0.1:{args.port}",
+             "-w", str(args.workers), "--timeout", "60"],
+            cwd=ROOT, env=env, stderr=log,
+        ),
+        subprocess.Popen(
+            [sys.executable, "manage.py", "run_worker", "--worker-id", "load-1"],
+            cwd=ROOT, env=env, stdout=log, stderr=log,
+        ),
+        subprocess.Popen(
+            [sys.executable, "manage.py", "run_periodic"], cwd=ROOT, env=env,
+            stdout=log, stderr=log,
+        ),
+    ]  # fmt: skip
     try:
         for _ in range(120):
             try:
@@ -121,6 +153,7 @@ def main() -> None:
                     break
             except requests.RequestException:
                 time.sleep(0.5)
+        print(f"warm-up: {warm_up(f'http://127.0.0.1:{args.port}', posts, topics)} pages")
         prefix = OUT / "locust"
         subprocess.run(
             [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"),
@@ -128,15 +161,18 @@ def main() -> None:
              "--host", f"http://127.0.0.1:{args.port}", "--csv", str(prefix), "--only-summary"],
             cwd=ROOT, check=False,
             env={**os.environ, "LOAD_POSTS": posts, "LOAD_TOPICS": topics,
+                 "LOAD_SEARCHES": ",".join(SEARCHES),
                  "LOAD_MEMBERS": ",".join(f"{e}:{p}" for e, p in MEMBERS)},
             stdout=subprocess.DEVNULL, stderr=(OUT / "locust.log").open("w"),
         )  # fmt: skip
     finally:
-        server.terminate()
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
     sys.exit(1 if summarise(prefix) else 0)
 
 

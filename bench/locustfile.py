@@ -1,8 +1,9 @@
 """A mixed load on the portal: readers, members saving and commenting, PDF downloads.
 
 bench/load.py starts the portal with production settings and runs this file
-(``locust -f bench/locustfile.py --headless …``); LOAD_MEMBERS lists the
-member accounts it created as ``email:password,…``.
+(``locust -f bench/locustfile.py --headless …``); LOAD_POSTS, LOAD_TOPICS and
+LOAD_SEARCHES list what to ask for; LOAD_MEMBERS the member accounts it created
+as ``email:password,…``.
 """
 
 import os
@@ -15,7 +16,7 @@ from locust import HttpUser, between, task
 POSTS = [slug for slug in os.environ.get("LOAD_POSTS", "").split(",") if slug]
 TOPICS = [slug for slug in os.environ.get("LOAD_TOPICS", "").split(",") if slug]
 MEMBERS = [pair.split(":", 1) for pair in os.environ.get("LOAD_MEMBERS", "").split(",") if pair]
-SEARCHES = ["migration", "remittances", "climate", "markovic", "youth employment", "water"]
+SEARCHES = [query for query in os.environ.get("LOAD_SEARCHES", "").split(",") if query]
 
 
 def hidden(html: str, name: str) -> str:

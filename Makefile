@@ -23,7 +23,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 # translate them, then `bin/po-status` and tests/site/test_translations.py check.
 TRANSLATED := ru uk ro sr_Latn sq ka hy  # as portal/catalogues.py
 PO_FILES := $(foreach lang,$(TRANSLATED),locale/$(lang)/LC_MESSAGES/django.po)
-MO_FILES := $(PO_FILES:.po=.mo)
+# allauth's and Django's strings they ship no translation for, in some languages.
+LIBRARY_PO_FILES := $(wildcard locale_libraries/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo) $(LIBRARY_PO_FILES:.po=.mo)
 
 install: $(STAMP) check-system $(MO_FILES)
 

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext_lazy
 
 from .redirects import is_safe_next
 
@@ -29,6 +30,10 @@ class AccountAdapter(DefaultAccountAdapter):
         # The login message welcomes a member who just signed up as new, not "back".
         user.just_signed_up = bool(kwargs.get("signup"))
         return super().post_login(request, user, **kwargs)
+
+    def get_http_user_agent(self, request) -> str:
+        # allauth's fallback, "Unspecified", is English in every language's email.
+        return request.META.get("HTTP_USER_AGENT") or pgettext_lazy("browser", "not given")
 
     def send_mail(self, template_prefix, email, context):
         # A member hears from us in the language they chose; visitors in the page's.

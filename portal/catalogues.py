@@ -13,6 +13,9 @@ from pathlib import Path
 from django.conf import settings
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
+# allauth's and Django's strings the portal shows that those projects leave untranslated
+# in a language (written by hand, never by makemessages): language -> its .po file.
+LIBRARY_DIR = Path(settings.BASE_DIR) / "locale_libraries"
 # English is the source language: its msgids are the text, it has no catalogue.
 TRANSLATED = ["ru", "uk", "ro", "sr_Latn", "sq", "ka", "hy"]
 MAKEMESSAGES_OPTIONS = {
@@ -87,10 +90,13 @@ def missing_from(po: Path, pot: Path) -> list[str]:
     return [line for line in result.stderr.splitlines() if "not defined" in line]
 
 
+def library_catalogues() -> dict[str, Path]:
+    return {po.parent.parent.name: po for po in sorted(LIBRARY_DIR.glob("*/LC_MESSAGES/*.po"))}
+
+
 def compile_stale() -> None:
     """Build each .mo that is missing or older than its .po."""
-    for language in TRANSLATED:
-        po = po_path(language)
+    for po in [po_path(language) for language in TRANSLATED] + [*library_catalogues().values()]:
         mo = po.with_suffix(".mo")
         if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
             subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)

@@ -230,7 +230,8 @@ LANGUAGES = [
     ("ka", _("Georgian")),
     ("hy", _("Armenian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own strings first, then what allauth and Django lack in some languages.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
 # Dates, numbers and sizes follow each language's formats (Django's, plus portal/formats/).
 FORMAT_MODULE_PATH = ["portal.formats"]
 # A visitor's choice is remembered for a year; members also keep it on their profile.

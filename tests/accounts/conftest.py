@@ -1,6 +1,9 @@
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
+
+from tests.factories import UserFactory
 
 PASSWORD = "correct horse battery"
 
@@ -29,3 +32,11 @@ def login(client):
         return c.post("/accounts/login/", {"login": email, "password": password, **extra})
 
     return do
+
+
+@pytest.fixture
+def walker(db):
+    """The member the account-page walks (tests/accounts/walk.py) log in as."""
+    user = UserFactory(email="walker@example.org", display_name="Wanda Walker")
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    return user

@@ -6,18 +6,14 @@ fails on a Title Case heading, button, label or title, and on allauth's own phra
 
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.core import mail
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.accounts.walk import account_emails, account_pages, visit
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct horse battery"
 # allauth's wording, which must not reach a reader.
 LIBRARY_PHRASES = [
     "Bad Token", "Confirm Access", "Remember Me", "(again)", "New Password", "Password Reset",
@@ -79,78 +75,9 @@ def problems_in(html: str, names: set[str]) -> list[str]:
     return found
 
 
-@pytest.fixture
-def member_with_password(db):
-    user = UserFactory(email="walker@example.org", display_name="Wanda Walker")
-    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
-    return user
-
-
-def log_in(client, user):
-    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    assert response.status_code == 302
-
-
-def path_of(url):
-    parts = urlsplit(url)
-    return parts.path
-
-
-def visit(client, url, method="get", **data):
-    response = getattr(client, method)(url, data or None, follow=True)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def test_every_account_page_speaks_plainly(client, member_with_password, settings):
+def test_every_account_page_speaks_plainly(client, walker, settings):
     names = {"Knowledge Portal", "Wanda Walker", settings.SITE_NAME}
-    pages = {}
-    # Logged out: entrance pages, with their error states.
-    pages["login"] = visit(client, reverse("account_login"))
-    pages["login errors"] = visit(
-        client, reverse("account_login"), "post", login="x@example.org", password="nope"
-    )
-    pages["signup"] = visit(client, reverse("account_signup"))
-    pages["signup errors"] = visit(
-        client, reverse("account_signup"), "post", email="bad", password1="a", password2="b"
-    )
-    pages["password reset"] = visit(client, reverse("account_reset_password"))
-    pages["password reset done"] = visit(
-        client, reverse("account_reset_password"), "post", email=member_with_password.email
-    )
-    (link,) = re.findall(r"https?://\S+/password/reset/key/\S+", mail.outbox[-1].body)
-    pages["password reset from key"] = visit(client, path_of(link))
-    pages["password reset bad key"] = visit(client, "/accounts/password/reset/key/1-bad-key/")
-    pages["email confirm bad key"] = visit(client, "/accounts/confirm-email/bad-key/")
-    pages["verification sent"] = visit(client, reverse("account_email_verification_sent"))
-    pages["account inactive"] = visit(client, reverse("account_inactive"))
-    pages["password reset from key done"] = visit(
-        client, reverse("account_reset_password_from_key_done")
-    )
-
-    # Logged in: the pages a member manages the account with.
-    log_in(client, member_with_password)
-    pages["welcome back"] = visit(client, "/")
-    pages["password change"] = visit(client, reverse("account_change_password"))
-    pages["password change errors"] = visit(
-        client,
-        reverse("account_change_password"),
-        "post",
-        oldpassword="x",
-        password1="a",
-        password2="b",
-    )
-    pages["email"] = visit(client, reverse("account_email"))
-    pages["reauthenticate errors"] = visit(
-        client, reverse("account_reauthenticate"), "post", password="wrong"
-    )
-    pages["sessions"] = visit(client, reverse("usersessions_list"))
-    pages["logout"] = visit(client, reverse("account_logout"))
-    pages["profile"] = visit(client, reverse("accounts:profile"))
-    pages["delete errors"] = visit(
-        client, reverse("accounts:delete")
-    )  # asks for the password again
-
+    pages = account_pages(client, walker)
     problems = {name: problems_in(html, names) for name, html in pages.items()}
     bad = {name: found for name, found in problems.items() if found}
     assert not bad, "\n".join(f"{name}: {found}" for name, found in bad.items())
@@ -165,30 +92,11 @@ def test_cancel_is_never_the_primary_button(member_client):
     assert "Stay logged in</a>" in page
 
 
-def test_every_email_speaks_plainly(client, member_with_password, settings):
+def test_every_email_speaks_plainly(client, walker, settings):
     names = {"Knowledge Portal", "Wanda Walker", settings.SITE_NAME}
-    client.post(reverse("account_reset_password"), {"email": member_with_password.email})
-    client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
-    client.post(
-        reverse("account_signup"),
-        {
-            "email": "fresh@example.org",
-            "display_name": "Fresh",
-            "password1": "a long pass phrase",
-            "password2": "a long pass phrase",
-        },
-    )
-    log_in(client, member_with_password)
-    client.post(
-        reverse("account_change_password"),
-        {
-            "oldpassword": PASSWORD,
-            "password1": "another long phrase",
-            "password2": "another long phrase",
-        },
-    )
-    assert len(mail.outbox) >= 4
-    for message in mail.outbox:
+    messages = account_emails(client, walker)
+    assert len(messages) >= 5
+    for message in messages:
         text = f"{message.subject}\n{message.body}"
         found = [p for p in LIBRARY_PHRASES if p in text]
         subject = message.subject.split("] ", 1)[-1]

@@ -104,6 +104,25 @@ def first_visit_language(get_response):
     return middleware
 
 
+def admin_in_member_language(get_response):
+    """The admin has one address (no language prefix), which Django serves in English;
+    editors get it in their profile's language, else the switcher's cookie."""
+    admin_prefix = "/admin/"
+
+    def middleware(request):
+        if request.path_info.startswith(admin_prefix):
+            user = request.user
+            code = (user.is_authenticated and user.language) or request.COOKIES.get(
+                settings.LANGUAGE_COOKIE_NAME
+            )
+            if code in LANGUAGE_CODES:
+                translation.activate(code)
+                request.LANGUAGE_CODE = code
+        return get_response(request)
+
+    return middleware
+
+
 def remember(response, code: str) -> None:
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.languages.admin_in_member_language",
     "portal.middleware.end_idle_sessions",
     "portal.middleware.private_for_members",
     "django.contrib.messages.middleware.MessageMiddleware",

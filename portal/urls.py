@@ -70,3 +70,5 @@ handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
+# allauth's rate limits (sign-up, password reset floods) answer with this page.
+handler429 = "portal.views.too_many_requests"

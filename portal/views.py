@@ -72,6 +72,17 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+# allauth does not say which limit was hit: this is its shortest window that a member
+# can reach (login_failed, 5/5m per address), so a client that waits is not refused again.
+ACCOUNT_RETRY_AFTER_SECONDS = 5 * 60
+
+
+def too_many_requests(request):
+    response = render(request, "errors/429.html", status=429)
+    response["Retry-After"] = str(ACCOUNT_RETRY_AFTER_SECONDS)
+    return response
+
+
 def server_error(request):
     if database_is_away():
         return outage_response(request)

@@ -170,3 +170,38 @@ def test_query_budgets_hold_in_other_languages(
 
     assert response.status_code == 200
     assert f'<html lang="{language}">' in response.text
+
+
+def test_the_admin_speaks_the_editors_language(editor_client, editor):
+    editor.language = "ka"
+    editor.save(update_fields=["language"])
+
+    html = editor_client.get(reverse("admin:index")).content.decode()
+
+    assert '<html lang="ka"' in html
+    assert "რედაქცია" in html  # the portal's "Editorial desk"
+
+
+def test_the_admin_follows_the_switchers_cookie_when_the_profile_has_no_language(
+    editor_client, editor
+):
+    editor.language = ""
+    editor.save(update_fields=["language"])
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+
+    html = editor_client.get(reverse("admin:index")).content.decode()
+
+    assert '<html lang="ru"' in html
+
+
+def test_a_flood_of_sign_ups_is_told_in_the_pages_language_when_to_come_back(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"signup": "1/h/ip"}
+    with translation.override("ka"):
+        url = reverse("account_signup")
+    client.post(url, {"email": "a@example.org"})
+
+    refused = client.post(url, {"email": "b@example.org"})
+
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "მეტისმეტად ბევრი მცდელობა" in refused.content.decode()

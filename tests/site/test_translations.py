@@ -7,11 +7,13 @@ entries in locale/<lang>/LC_MESSAGES/django.po, `bin/po-status` (CONTRIBUTING.md
 import re
 import subprocess
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.timesince import timesince
 
 from portal.catalogues import (
     LOCALE_DIR,
@@ -108,7 +110,7 @@ def test_compiled_catalogues_are_used(client):
 
 
 def library_msgids() -> set[str]:
-    """Every msgid allauth and Django (its core and auth) use, from their English catalogues."""
+    """Every msgid allauth and Django (core, auth, humanize) use, from their English catalogues."""
     import allauth
     import django
 
@@ -116,6 +118,7 @@ def library_msgids() -> set[str]:
         Path(allauth.__file__).parent / "locale",
         Path(django.__file__).parent / "conf" / "locale",
         Path(django.__file__).parent / "contrib" / "auth" / "locale",
+        Path(django.__file__).parent / "contrib" / "humanize" / "locale",
     ]
     return {
         msgid for source in sources for msgid, _ in entries(source / "en/LC_MESSAGES/django.po")
@@ -142,3 +145,9 @@ def test_library_gaps_are_what_readers_get():
         )
     with translation.override("ru"):  # Django's own catalogue, untouched
         assert "8" in translation.ngettext(message, plural, 8) % 8
+    # "Updated 5 minutes ago" on the trending page, and the desk's drafts.
+    five_minutes_ago = timezone.now() - timedelta(minutes=5, seconds=1)
+    with translation.override("ka"):
+        assert timesince(five_minutes_ago) == "5\xa0წუთის"
+    with translation.override("hy"):
+        assert timesince(five_minutes_ago) == "5\xa0րոպե"

@@ -14,17 +14,20 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from taggit.models import Tag
 
 from accounts.models import User
 
 from ..groups import EDITORS
 from ..models import Attachment, Author, Image, Post, PostActivity, PostAuthor, PostStatus
+from ..multilingual import TopicTranslation, forget_topic_names
 from ..search.index import update_search_vectors
 from ..uploads import validate_attachment_upload
 from .catalogue import AUTHORS, POSTS, DemoPost
 from .images import landscape_jpeg, portrait_png
 from .pdfs import brief_pdf
 from .pictures import PICTURES
+from .topic_names import TOPIC_NAMES
 
 ACTIVITY_DAYS = 14
 SINGULAR = {
@@ -35,6 +38,7 @@ SINGULAR = {
     "files": "file",
     "group memberships": "group membership",
     "posts": "post",
+    "topic names": "topic name",
 }
 
 
@@ -73,6 +77,7 @@ class DemoLoader:
             authors = self.load_authors()
             for demo in POSTS:
                 self.load_post(demo, authors)
+            self.load_topic_names()
             self.load_accounts()
         return self.created
 
@@ -221,6 +226,27 @@ class DemoLoader:
             Attachment.objects.filter(pk=first.pk).update(
                 download_count=first.download_count + total
             )
+
+    # Topic names -------------------------------------------------------------
+
+    def load_topic_names(self) -> None:
+        tags = {tag.name: tag for tag in Tag.objects.filter(name__in=TOPIC_NAMES)}
+        existing = set(TopicTranslation.objects.values_list("tag__name", "language"))
+        missing = [
+            (topic, language, name)
+            for topic, names in TOPIC_NAMES.items()
+            for language, name in names.items()
+            if (topic, language) not in existing
+        ]
+        self.created["topic names"] += len(missing)
+        if self.dry_run or not missing:
+            return
+        TopicTranslation.objects.bulk_create(
+            TopicTranslation(tag=tags[topic], language=language, name=name)
+            for topic, language, name in missing
+            if topic in tags
+        )
+        forget_topic_names(sender=TopicTranslation, instance=None)  # bulk_create sends no signal
 
     # Accounts ----------------------------------------------------------------
 

@@ -4,12 +4,15 @@ from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 from taggit.models import Tag
 
 from accounts.models import User
-from posts.models import Attachment, Author, Post, PostActivity, PostAuthor
+from posts.models import Attachment, Author, Post, PostActivity, PostAuthor, TopicTranslation
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +211,14 @@ def test_demo_authors_are_searchable_without_their_accents(demo):
     found = [post.slug for post in search_posts("markovic")]
 
     assert "hometown-associations-as-development-partners" in found
+
+
+def test_every_demo_topic_is_named_in_every_language(demo, client):
+    topics = set(Tag.objects.values_list("name", flat=True))
+    languages = {code for code, _ in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+    named = set(TopicTranslation.objects.values_list("tag__name", "language"))
+
+    assert named == {(topic, language) for topic in topics for language in languages}
+    with translation.override("ka"):
+        html = client.get(reverse("posts:trending")).content.decode()
+    assert "დიასპორა" in html and ">Diaspora<" not in html

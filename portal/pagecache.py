@@ -47,6 +47,11 @@ CACHED_VIEWS = {
     "pages:page",  # pages.signals bumps the generation on every edit
     "sitemap_section",
 }
+# Stored files the view itself marks public (a published post's PDF): kept whole in the
+# cache when small enough, so a reader's download costs one cache read, not a query
+# and a storage read. Drafts' PDFs are private and never stored.
+CACHED_FILES = {"posts:pdf"}
+MAX_FILE_BYTES = 4 * 1024 * 1024
 # Parameters that never change a page: campaign tags from newsletters.
 IGNORED_PARAMS = ("utm_", "fbclid", "gclid", "mc_")
 # Headers the outer middleware (CSP, security) adds again on every response.
@@ -131,6 +136,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if self.storable(request, response):
             return self.store(request, response, key, generation)
+        if self.storable_file(request, response):
+            content = b"".join(response.streaming_content)
+            response.close()
+            return self.store(request, response, key, generation, content)
         return response
 
     @staticmethod
@@ -148,22 +157,36 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def store(request, response, key, generation):
+    def storable_file(request, response) -> bool:
+        match = request.resolver_match
+        return (
+            request.method == "GET"
+            and match is not None
+            and match.view_name in CACHED_FILES
+            and response.status_code == 200
+            and not response.cookies
+            and "public" in response.get("Cache-Control", "")
+            and int(response.get("Content-Length") or MAX_FILE_BYTES + 1) <= MAX_FILE_BYTES
+        )
+
+    @staticmethod
+    def store(request, response, key, generation, content=None):
+        content = response.content if content is None else content
         now = time.time()
         until = now + settings.PAGE_CACHE_SECONDS
         scheduled = generations.next_publication(generation)
         if scheduled is not None:
             until = min(until, scheduled)
-        etag = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+        etag = f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
         headers = [(k, v) for k, v in response.items() if k.lower() not in SKIPPED_HEADERS]
         if until - now >= 1:
             entry = {
                 "generation": generation,
                 "until": until,
-                "content": response.content,
+                "content": content,
                 "headers": headers,
                 "etag": etag,
                 "on_hit": getattr(response, "page_cache_on_hit", None),
             }
             cache.set(key, entry, int(until - now))
-        return answer(request, 200, response.content, headers, etag)
+        return answer(request, 200, content, headers, etag)

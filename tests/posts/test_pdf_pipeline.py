@@ -8,11 +8,11 @@ from unittest import mock
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from portal.cache_lock import slot_of
-from posts.models import Post
 from posts.printing import render as render_module
 from posts.printing import store
 from posts.printing.tasks import render_post_pdf_task
@@ -214,14 +214,15 @@ def test_deleting_a_post_deletes_its_stored_pdfs(client, django_capture_on_commi
     assert store.storages["pdfs"].listdir(folder)[1] == []
 
 
-def test_a_new_revision_replaces_the_old_file(client):
+def test_a_new_revision_replaces_the_old_file(client, django_capture_on_commit_callbacks):
     post = PostFactory()
     client.get(pdf_url(post))
     old = store.post_pdf_name(post, True)
-    Post.objects.filter(pk=post.pk).update(updated_at=timezone.now() + timedelta(seconds=1))
-    post.refresh_from_db()
+    with time_machine.travel(timezone.now() + timedelta(minutes=1)):
+        with django_capture_on_commit_callbacks(execute=True):
+            post.save()  # as the admin saves: the page cache learns of the change
 
-    client.get(pdf_url(post))
+        client.get(pdf_url(post))
 
     assert not store.storages["pdfs"].exists(old)
     assert store.storages["pdfs"].exists(store.post_pdf_name(post, True))
@@ -282,3 +283,31 @@ def test_pdf_and_attachment_download_under_distinct_names(client):
     assert pdf["Content-Disposition"] == 'inline; filename="field-notes-print.pdf"'
     assert first["Content-Disposition"] == 'attachment; filename="field-notes-print-attachment.pdf"'
     assert second["Content-Disposition"] == 'attachment; filename="field-notes.pdf"'
+
+
+def test_a_published_pdf_is_served_from_the_shared_cache_until_the_post_changes(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    post = PostFactory(title="Cached print")
+    first = client.get(pdf_url(post))
+    assert first.status_code == 200
+
+    with django_assert_num_queries(0):
+        again = client.get(pdf_url(post))
+
+    assert again["Content-Type"] == "application/pdf"
+    assert pdf_bytes(again) == pdf_bytes(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        post.title = "Cached print, revised"
+        post.save()
+    fresh = client.get(pdf_url(post))
+    assert "Cached print, revised" in read_pdf(fresh).pages[0].extract_text()
+
+
+def test_a_drafts_pdf_is_never_stored_for_readers(editor_client):
+    draft = PostFactory(draft=True)
+
+    previewed = editor_client.get(pdf_url(draft))
+
+    assert previewed.status_code == 200 and "private" in previewed["Cache-Control"]
+    assert Client().get(pdf_url(draft)).status_code == 404

@@ -18,6 +18,7 @@ from tests.factories import (
     PostFactory,
     picture_bytes,
 )
+from tests.pdfs import pdf_bytes
 from tests.storage.conftest import MEDIA_BUCKET, PRIVATE_BUCKET
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,7 @@ def test_the_pdf_embeds_a_featured_image_read_from_s3(client, on_s3):
 
     response = client.get(f"/posts/{post.slug}/pdf/")
 
-    reader = PdfReader(BytesIO(b"".join(response.streaming_content)))
+    reader = PdfReader(BytesIO(pdf_bytes(response)))
     assert [image.image.size for image in reader.pages[0].images] == [(600, 200)]
 
 

@@ -23,12 +23,16 @@ from .groups import MODERATORS
 from .models import Comment, CommentStatus
 
 
-def moderator_emails() -> list[str]:
+def moderator_emails() -> dict[str, list[str]]:
+    """Moderators' addresses by the language each reads the portal in."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     moderators = users.filter(groups__name=MODERATORS).distinct()
     if not moderators.exists():
         moderators = users.filter(is_superuser=True)
-    return sorted(moderators.values_list("email", flat=True))
+    by_language: dict[str, list[str]] = {}
+    for email, language in moderators.order_by("email").values_list("email", "language"):
+        by_language.setdefault(language or settings.LANGUAGE_CODE, []).append(email)
+    return by_language
 
 
 def digest_window() -> timedelta:
@@ -55,11 +59,12 @@ def send_due_digest() -> int:
     recipients = moderator_emails()
     if not waiting or not recipients:
         return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"comments": waiting, "site_url": settings.SITE_URL}
-        subject = render_to_string("comments/emails/digest_subject.txt", context).strip()
-        body = render_to_string("comments/emails/digest.txt", context)
-    send_mail(subject, body, None, recipients)
+    context = {"comments": waiting, "site_url": settings.SITE_URL}
+    for language, emails in recipients.items():
+        with translation.override(language):
+            subject = render_to_string("comments/emails/digest_subject.txt", context).strip()
+            body = render_to_string("comments/emails/digest.txt", context)
+        send_mail(subject, body, None, emails)
     Comment.objects.filter(pk__in=[c.pk for c in waiting]).update(
         moderators_notified_at=timezone.now()
     )

@@ -5,14 +5,17 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.tasks import task_backends
 from django.utils import timezone
 
+from comments.groups import MODERATORS
 from comments.models import Comment, CommentStatus
-from comments.tasks import send_moderator_digest
+from comments.tasks import send_due_digest, send_moderator_digest
 from tests.comments.conftest import send
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +101,21 @@ def test_command_is_quiet_at_verbosity_zero(moderator, post, member, make_commen
 
     assert out.getvalue() == ""
     assert len(digests(moderator)) == 1
+
+
+def test_each_moderator_gets_the_digest_in_their_own_language(
+    moderator, post, member, make_comment
+):
+    georgian = UserFactory(email="ka-mod@example.org", display_name="Nino", language="ka")
+    georgian.groups.add(Group.objects.get(name=MODERATORS))
+    make_comment(post, member, "Please look", status=CommentStatus.PENDING)
+    mail.outbox.clear()
+
+    send_due_digest()
+
+    by_recipient = {tuple(message.to): message for message in mail.outbox}
+    assert set(by_recipient) == {(moderator.email,), (georgian.email,)}
+    assert by_recipient[(moderator.email,)].subject.endswith("1 comment waits for moderation")
+    georgian_mail = by_recipient[(georgian.email,)]
+    assert "მოდერაცი" in georgian_mail.subject
+    assert " on “" not in georgian_mail.body and "Please look" in georgian_mail.body

@@ -6,6 +6,11 @@ go to a private one that hands out no URL at all (the views stream them).
 
 from portal.env import env, env_choice
 
+# Public media names are never reused: uploads get fresh random names, renditions are
+# named after their upload, title cards after a digest of what they show. So an address
+# always means the same bytes, and browsers may keep them a year without asking again.
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
 
 def local_storages(private_root, pdf_root, static_backend: str) -> dict:
     """The zero-configuration STORAGES: everything on local disk.
@@ -51,6 +56,8 @@ def object_storage(media_bucket: str) -> tuple[str, dict]:
             # Readable by anyone through the bucket's policy: plain URLs, no signatures.
             "querystring_auth": False,
             "default_acl": None,
+            # Served with each object (through the CDN or the proxy in front of the bucket).
+            "object_parameters": {"CacheControl": MEDIA_CACHE_CONTROL},
             "custom_domain": media_url.split("://", 1)[1].rstrip("/"),
             "url_protocol": media_url.split("://", 1)[0] + ":",
         },

@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from posts.sitemaps import SITEMAPS
 
@@ -60,7 +59,7 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(
             rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$",
-            serve,
+            views.serve_media,
             {"document_root": settings.MEDIA_ROOT},
             name="media",
         )

@@ -1,4 +1,4 @@
-"""Site-wide views: health checks, robots.txt and error pages."""
+"""Site-wide views: health checks, robots.txt, error pages and media from local disk."""
 
 import logging
 
@@ -9,12 +9,22 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+from django.views.static import serve
 
 from .absolute import absolute_url
+from .object_storage import MEDIA_CACHE_CONTROL
 from .outage import database_is_away, outage_response
 
 logger = logging.getLogger(__name__)
+
+
+@require_safe
+def serve_media(request, path, document_root):
+    """Public media from local disk (PORTAL_SERVE_MEDIA), cached like the S3 bucket's."""
+    response = serve(request, path, document_root=document_root)
+    response["Cache-Control"] = MEDIA_CACHE_CONTROL
+    return response
 
 
 @never_cache

@@ -149,3 +149,24 @@ def test_long_translations_fit_a_phone(open_tab, library, translated, code):
         tab.page.locator("header .language-switch summary").click()  # the open switch too
         assert_no_sideways_scrolling(tab, f"{name} ({code})")
         tab.check(f"{name} ({code}, phone)")
+
+
+def test_an_english_list_fetches_no_other_scripts_fonts_for_the_language_filter(open_tab, library):
+    """The filter names each language in its own script, in the device's font: a page in
+    English fetches no Cyrillic, Georgian or Armenian face for those few words."""
+    tab = open_tab()
+    fonts = []
+    tab.page.on(
+        "request", lambda request: fonts.append(request.url) if ".woff2" in request.url else None
+    )
+
+    tab.goto("/")
+    tab.page.evaluate("document.fonts.ready.then(() => true)")
+
+    assert any("inter-latin-400" in url for url in fonts), fonts
+    scripts = [url for url in fonts if any(s in url for s in ("cyrillic", "georgian", "armenian"))]
+    assert scripts == []
+    georgian = tab.page.locator(".language-filter").get_by_role("link", name="ქართული")
+    expect(georgian).to_be_visible()
+    family = georgian.evaluate("link => getComputedStyle(link).fontFamily")
+    assert family.startswith('"Inter Fallback", system-ui'), family

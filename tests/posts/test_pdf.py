@@ -1,5 +1,8 @@
 """The PDF of a post: content, visibility, the per-revision cache and the URL fetcher."""
 
+import logging
+import shutil
+import subprocess
 from datetime import timedelta
 from unittest import mock
 
@@ -12,7 +15,8 @@ from pypdf import PdfReader
 
 from posts.models import Post
 from posts.printing import render as pdf_module
-from posts.printing.fetcher import RefusedURL, local_file_for, url_fetcher
+from posts.printing.fetcher import RefusedURL, local_file_for, static_file, url_fetcher
+from posts.printing.fonts import PDF_STYLESHEETS
 from tests.factories import (
     AttachmentFactory,
     AuthorFactory,
@@ -267,3 +271,41 @@ def test_featured_image_from_media_is_embedded(client):
     # The largest rendition, not the 3000-pixel original: the PDF stays small.
     images = reader.pages[0].images
     assert [image.image.size for image in images] == [(1200, 400)]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_hyphenated_line_breaks_print_the_ascii_hyphen_the_fonts_have(client):
+    """U+2010, WeasyPrint's default hyphen, is in none of the shipped fonts: it printed a box."""
+    words = ["internationalization", "representativeness", "characteristically"]
+    post = PostFactory(language="en", body=f"<p>{' '.join(words * 30)}</p>")
+    response = client.get(pdf_url(post))
+
+    # -raw keeps the lines as printed, hyphens included (the default joins them).
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"],
+        input=pdf_bytes(response),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+
+    assert "\u2010" not in text
+    lines = text.splitlines()
+    breaks = [
+        (line.rsplit(" ", 1)[-1], after.split(" ", 1)[0])
+        for line, after in zip(lines, lines[1:], strict=False)
+        if line.endswith("-")
+    ]
+    assert len(breaks) >= 3, lines
+    for head, tail in breaks:
+        assert head[:-1] + tail in words, (head, tail)
+
+
+def test_weasyprint_parses_the_pdf_stylesheets_without_a_warning(caplog):
+    """Screen-only rules live in paper-screen.css, which PDFs never load."""
+    from weasyprint import CSS
+
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        for name in PDF_STYLESHEETS:
+            CSS(filename=str(static_file(name)))
+
+    assert [record.getMessage() for record in caplog.records] == []

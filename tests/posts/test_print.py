@@ -53,6 +53,7 @@ def test_print_view_has_back_and_print_controls_that_work_without_javascript(cli
     assert "Ctrl+P" in page
     assert "js/print.js" in page
     assert "css/pdf.css" in page and "css/fonts.css" in page
+    assert 'href="/static/css/paper-screen.css" media="screen"' in page
 
 
 def test_print_controls_never_print():

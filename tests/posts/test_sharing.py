@@ -37,13 +37,18 @@ def test_the_featured_image_is_responsive_with_webp_and_its_size(client):
     assert "Photo: Ana Rusu" in figure
 
 
-def test_cards_show_the_featured_image_lazily(client):
-    PostFactory(featured_image=ImageFactory(alt_text="Hills at dawn"))
+def test_the_first_cards_image_loads_at_once_and_first_the_others_lazily(client):
+    """The first card's picture is above the fold and the home page's largest paint."""
+    for title in ("Older", "Newer"):
+        PostFactory(title=title, featured_image=ImageFactory(alt_text=f"{title} hills"))
 
     text = client.get("/").text
 
-    card_image = re.search(r'<picture class="card__image">.*?</picture>', text, re.S).group(0)
-    assert 'loading="lazy"' in card_image and 'width="1200"' in card_image
+    first, second = re.findall(r'<picture class="card__image">.*?</picture>', text, re.S)
+    assert 'alt="Newer hills"' in first and 'alt="Older hills"' in second
+    assert 'loading="eager"' in first and 'fetchpriority="high"' in first
+    assert 'loading="lazy"' in second and "fetchpriority" not in second
+    assert 'width="1200"' in first and 'width="1200"' in second
 
 
 def test_library_images_in_the_body_become_responsive_figures(client):

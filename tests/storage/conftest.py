@@ -57,40 +57,32 @@ def s3(s3_server):
 
 @pytest.fixture
 def on_s3(settings, s3_server, monkeypatch):
-    """The portal's storages switched to the S3 server, as portal/settings.py does."""
+    """The portal's storages switched to the S3 server by portal/object_storage.py, as
+    portal/settings.py does, each test in its own folder of the shared buckets."""
     from django.core.files.storage import storages
 
+    from portal.object_storage import object_storage
     from posts.models import Attachment
 
-    common = {
-        "endpoint_url": s3_server["endpoint"],
-        "access_key": s3_server["access_key"],
-        "secret_key": s3_server["secret_key"],
-        "region_name": "us-east-1",
-        "addressing_style": "path",
-        "signature_version": "s3v4",
-        "file_overwrite": False,
-        # Each test in its own folder of the shared buckets.
-        "location": f"t{uuid.uuid4().hex[:12]}",
-    }
-    settings.MEDIA_URL = f"{s3_server['endpoint']}/{MEDIA_BUCKET}/{common['location']}/"
+    location = f"t{uuid.uuid4().hex[:12]}"
+    for name, value in {
+        "PORTAL_S3_ENDPOINT_URL": s3_server["endpoint"],
+        "PORTAL_S3_ACCESS_KEY_ID": s3_server["access_key"],
+        "PORTAL_S3_SECRET_ACCESS_KEY": s3_server["secret_key"],
+        "PORTAL_S3_REGION": "us-east-1",
+        "PORTAL_S3_ADDRESSING_STYLE": "path",
+        "PORTAL_S3_PRIVATE_BUCKET": PRIVATE_BUCKET,
+        "PORTAL_S3_MEDIA_URL": f"{s3_server['endpoint']}/{MEDIA_BUCKET}/",
+    }.items():
+        monkeypatch.setenv(name, value)
+    media_url, s3_storages = object_storage(MEDIA_BUCKET)
+    for alias in ("default", "attachments"):
+        s3_storages[alias]["OPTIONS"]["location"] = location
+    settings.MEDIA_URL = f"{media_url}{location}/"
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **common,
-                "bucket_name": MEDIA_BUCKET,
-                "querystring_auth": False,
-                "default_acl": None,
-                "custom_domain": f"127.0.0.1:{s3_server['endpoint'].rsplit(':', 1)[1]}/{MEDIA_BUCKET}",
-                "url_protocol": "http:",
-            },
-        },
-        "attachments": {
-            "BACKEND": "posts.s3.PrivateS3Storage",
-            "OPTIONS": {**common, "bucket_name": PRIVATE_BUCKET, "default_acl": "private"},
-        },
+        "default": s3_storages["default"],
+        "attachments": s3_storages["attachments"],
     }
     monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storages["attachments"])
-    return common["location"]
+    return location

@@ -33,6 +33,8 @@ def test_serve_media_serves_portraits_with_debug_off(client, settings, serving_m
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"\x89PNG\r\n\x1a\nportrait"
+    # Names are never reused: browsers keep the picture, as from the S3 bucket.
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
 def test_without_serve_media_there_is_no_media_route(client):

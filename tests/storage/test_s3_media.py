@@ -109,6 +109,17 @@ def test_a_library_image_and_its_renditions_go_to_the_public_bucket(s3, on_s3, s
     assert requests.get(image.url, timeout=5).status_code == 200
 
 
+def test_public_media_is_stored_with_a_year_long_cache_header(s3, on_s3):
+    """Names are never reused, so browsers may keep every picture without asking again."""
+    image = ImageFactory()
+
+    for name in [image.file.name, image.renditions[0]["webp"]]:
+        stored = s3.head_object(Bucket=MEDIA_BUCKET, Key=f"{on_s3}/{name}")
+        assert stored["CacheControl"] == "public, max-age=31536000, immutable"
+    served = requests.get(image.url, timeout=5)
+    assert served.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
 def test_the_pdf_embeds_a_featured_image_read_from_s3(client, on_s3):
     from pypdf import PdfReader
 

@@ -177,3 +177,17 @@ def test_search_matches_with_one_constant_query_per_configuration():
     for config in ["english", "russian", "romanian", "serbian", "armenian", "simple"]:
         assert f"websearch_to_tsquery({config}_unaccent" in where.replace("'", "")
     assert "@@ (websearch_to_tsquery(CASE WHEN" not in where
+
+
+def test_pages_of_a_list_hold_every_post_once_readers_language_first(client):
+    now = timezone.now()
+    for i in range(8):
+        PostFactory(title=f"English {i}", published_at=now - timedelta(hours=i))
+    for i in range(5):
+        PostFactory(title=f"Русская {i}", language="ru", published_at=now - timedelta(days=i + 1))
+
+    ru_pages = titles(client.get("/ru/")) + titles(client.get("/ru/", {"page": 2}))
+    en_pages = titles(client.get("/")) + titles(client.get("/", {"page": 2}))
+
+    assert ru_pages == [f"Русская {i}" for i in range(5)] + [f"English {i}" for i in range(8)]
+    assert en_pages == [f"English {i}" for i in range(8)] + [f"Русская {i}" for i in range(5)]

@@ -22,8 +22,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _counted(self) -> int:
-        # Unordered: any MAX_COUNTED + 1 rows count the same, and need no sort.
-        return self.object_list.order_by()[: MAX_COUNTED + 1].count()
+        # Ids only, unordered: any MAX_COUNTED + 1 rows count the same, with no sort and
+        # no annotation computed (a search's ranks).
+        return self.object_list.order_by().values("pk")[: MAX_COUNTED + 1].count()
 
     @cached_property
     def count(self) -> int:

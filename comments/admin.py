@@ -5,14 +5,13 @@ bulk actions). Every decision goes through comments.moderation and is logged."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
-from django.db.models import Case, IntegerField, Value, When
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Comment, CommentReport, CommentStatus, ModerationLog
+from .models import Comment, CommentReport, CommentStatus, ModerationLog, pending_first
 from .moderation import moderate
 from .one_click import moderate_view, moderation_buttons
 from .suspensions import CommentingSuspension, suspend
@@ -110,7 +109,8 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ["post", "user"]
     search_fields = ["body", "user__email", "user__display_name", "post__title"]
     ordering = ["-created_at", "-pk"]
-    date_hierarchy = "created_at"
+    # No date_hierarchy: its year links read every comment's date (all 200,000 of them).
+    list_per_page = 25
     # The queue opens filtered: no second COUNT(*) over every comment for "(N total)".
     show_full_result_count = False
     action_form = ModerationActionForm
@@ -160,13 +160,8 @@ class CommentAdmin(admin.ModelAdmin):
         return super().get_queryset(request).with_author_history()
 
     def get_ordering(self, request):
-        # Pending first whatever the filter, then newest first.
-        pending_first = Case(
-            When(status=CommentStatus.PENDING, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-        return [pending_first.asc(), "-created_at", "-pk"]
+        # Pending first whatever the filter, then newest first (comment_pending_first_idx).
+        return [pending_first().asc(), "-created_at", "-pk"]
 
     @admin.display(description=_("written"), ordering="created_at")
     def written(self, comment):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,15 @@ class CommentStatus(models.TextChoices):
     def told_to_author(cls) -> set[str]:
         """Outcomes the member hears about; spam is never announced to its sender."""
         return {cls.APPROVED, cls.REJECTED}
+
+
+def pending_first():
+    """0 for a pending comment, 1 otherwise: the moderation queue's first sort key."""
+    return Case(
+        When(status=CommentStatus.PENDING, then=Value(0)),
+        default=Value(1),
+        output_field=models.IntegerField(),
+    )
 
 
 class CommentFlag(models.TextChoices):
@@ -197,6 +206,15 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["post", "status", "created_at"], name="comment_thread_idx"),
             models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
+            # The moderation queue's order (pending first, then newest), read in order.
+            models.Index(
+                pending_first(),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="comment_pending_first_idx",
+            ),
+            # Each author's approved and rejected counts beside their comments in the queue.
+            models.Index(fields=["user", "status"], name="comment_author_history_idx"),
         ]
 
     def __str__(self):

@@ -2,11 +2,10 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from posts.sitemaps import SITEMAPS
+from posts import sitemaps
 
 from . import languages, theme, views
 
@@ -25,19 +24,9 @@ urlpatterns = [
     path("i18n/setlang/", languages.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # The sitemap protocol caps a file at 50,000 URLs: an index names one file per section
-    # and page (PostSitemap.limit posts each).
-    path(
-        "sitemap.xml",
-        sitemaps.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
-    path(
-        "sitemap-<section>.xml",
-        sitemaps.sitemap,
-        {"sitemaps": SITEMAPS},
-        name="sitemap_section",
-    ),
+    # and page (PostSitemap.limit posts each, posts/sitemaps.py).
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap_section"),
     path("theme/", theme.set_theme, name="theme"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

@@ -136,7 +136,8 @@ class PostAdmin(RevisionsAndSharingMixin, admin.ModelAdmin):
     form = PostAdminForm
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["featured_image", "social_image"]
-    date_hierarchy = "published_at"
+    # No date_hierarchy: its year links read every post's date; "published_at" filters.
+    list_per_page = 50
     # "5 results (100,000 total)" costs a second COUNT(*) over every post on each filter.
     show_full_result_count = False
     inlines = [PostAuthorInline, AttachmentInline]

@@ -9,11 +9,22 @@ MAX_COUNTED = 2000
 
 
 class CappedPaginator(Paginator):
-    """A paginator whose COUNT stops after MAX_COUNTED rows (a LIMIT the index serves)."""
+    """A paginator whose COUNT stops after MAX_COUNTED rows (a LIMIT the index serves).
+
+    With ``narrow``, a page is chosen by its ids first (a scan of a narrow index, not of
+    whole rows) and only those rows are loaded: the reader's-language-first order is an
+    expression no index holds, so every published post is sorted for each page.
+    """
+
+    def __init__(self, object_list, per_page, narrow: bool = False):
+        super().__init__(object_list, per_page)
+        self.narrow = narrow
 
     @cached_property
     def _counted(self) -> int:
-        return self.object_list[: MAX_COUNTED + 1].count()
+        # Ids only, unordered: any MAX_COUNTED + 1 rows count the same, with no sort and
+        # no annotation computed (a search's ranks).
+        return self.object_list.order_by().values("pk")[: MAX_COUNTED + 1].count()
 
     @cached_property
     def count(self) -> int:
@@ -23,7 +34,17 @@ class CappedPaginator(Paginator):
     def capped(self) -> bool:
         return self._counted > MAX_COUNTED
 
+    def page(self, number) -> Page:
+        if not self.narrow:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
 
-def paginate(request, queryset, per_page: int = PER_PAGE) -> Page:
+
+def paginate(request, queryset, per_page: int = PER_PAGE, narrow: bool = False) -> Page:
     """The requested page of a list; out-of-range or junk page numbers fall back safely."""
-    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(queryset, per_page, narrow=narrow)
+    return paginator.get_page(request.GET.get("page"))

@@ -1,99 +1,200 @@
 """sitemap.xml: the public pages only, every list starting from Post.objects.published().
 
-Lists, topics and authors exist in every interface language: Django's i18n
-sitemaps give each its eight addresses with hreflang alternates and x-default.
-A post is listed once, at its address in its own language, with its published
-translations as alternates (x-default: the English one, else the original).
+Lists, topics and authors exist in every interface language: each is listed at
+its eight addresses, each address with hreflang alternates for all eight and
+x-default (the English one). A post is listed once, at its address in its own
+language, with its published translations as alternates (x-default: the English
+one, else the original).
+
+The XML is written directly, not through Django's sitemap framework: its
+paginator counts every row for each file, and its template and per-address
+reverse() cost seconds at 100,000 posts. A file holds ``limit`` addresses: 1,000
+posts in id order, read from the index-only partial index post_sitemap_idx; 200
+for topics and authors (25 by slug, each in eight languages with nine links). The
+index names every file: sitemap-posts.xml, sitemap-posts.xml?p=2, ...
 """
 
+from urllib.parse import quote
+
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
+from django.contrib.sites.shortcuts import get_current_site
 from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from .feeds import published_topics
 from .models import Author, Post
 
-
-class I18nSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+SLUG = "sitemap-slug"  # stands in for every item's slug in an address template
+XMLNS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+URLSET = f'<urlset {XMLNS} xmlns:xhtml="http://www.w3.org/1999/xhtml">'
 
 
-class PostSitemap(Sitemap):
+def address_template(url_name: str, language: str, slug: bool = True) -> str:
+    """The path of ``url_name`` in ``language``, with SLUG where the item's slug goes."""
+    with translation.override(language):
+        return reverse(url_name, kwargs={"slug": SLUG} if slug else None)
+
+
+def url_entry(location: str, changefreq: str, alternates=(), lastmod=None, priority=None):
+    lines = [f"<url><loc>{location}</loc>"]
+    if lastmod:
+        lines.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
+    lines.append(f"<changefreq>{changefreq}</changefreq>")
+    if priority:
+        lines.append(f"<priority>{priority}</priority>")
+    lines += [
+        f'<xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>'
+        for code, href in alternates
+    ]
+    lines.append("</url>")
+    return "".join(lines)
+
+
+class I18nSitemap:
+    """Items listed in every interface language: ``items()`` gives their slugs."""
+
     changefreq = "weekly"
-    limit = 5000  # URLs per sitemap file; the index lists the pages (?p=2, …)
+    priority = None
+    limit = 200  # addresses per file: 25 items in eight languages, nine links each
+    url_name = ""
 
     def items(self):
-        return Post.objects.published().only("slug", "updated_at", "language", "translation_of_id")
+        raise NotImplementedError
 
-    def location(self, post):
-        return post.get_own_language_url()
+    @classmethod
+    def per_file(cls) -> int:
+        return max(1, cls.limit // len(settings.LANGUAGES))
 
-    def lastmod(self, post):
-        return post.updated_at
+    def count(self) -> int:
+        return self.items().count()
 
-    def get_latest_lastmod(self):
-        # Django's default calls lastmod() on every post; the index's lastmod is optional.
-        return None
+    def page(self, number: int) -> list:
+        start = (number - 1) * self.per_file()
+        return list(self.items()[start : start + self.per_file()])
 
-    def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page, site, protocol)
-        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        groups = {}
-        posts = [url["item"] for url in urls]
-        group_ids = {post.translation_group_id for post in posts}
-        # One query for the translations of the whole page of posts.
-        related = Q(pk__in=group_ids) | Q(translation_of_id__in=group_ids)
-        for other in (
-            Post.objects.published().filter(related).only("slug", "language", "translation_of_id")
-        ):
-            groups.setdefault(other.translation_group_id, []).append(other)
-        for url in urls:
-            members = groups.get(url["item"].translation_group_id, [])
-            if len(members) < 2:
-                continue
-            url["alternates"] = [
-                {"location": origin + p.get_own_language_url(), "lang_code": p.language}
-                for p in members
+    def paths(self, items) -> list[dict[str, str]]:
+        """Each item's path in every language (reverse() once per language, not per item)."""
+        languages = [code for code, _ in settings.LANGUAGES]
+        templates = {code: address_template(self.url_name, code) for code in languages}
+        return [
+            {code: template.replace(SLUG, quote(slug)) for code, template in templates.items()}
+            for slug in items
+        ]
+
+    def entries(self, origin: str, number: int) -> list[str]:
+        items = self.page(number)
+        if number > 1 and not items:
+            raise Http404("No such sitemap page")
+        entries = []
+        for paths in self.paths(items):
+            addresses = [(code, origin + escape(path)) for code, path in paths.items()]
+            alternates = addresses + [("x-default", dict(addresses)[settings.LANGUAGE_CODE])]
+            entries += [
+                url_entry(href, self.changefreq, alternates, priority=self.priority)
+                for _, href in addresses
             ]
-            default = next(
-                (p for p in members if p.language == settings.LANGUAGE_CODE),
-                next(p for p in members if p.pk == p.translation_group_id),
-            )
-            url["alternates"].append(
-                {"location": origin + default.get_own_language_url(), "lang_code": "x-default"}
-            )
-        return urls
+        return entries
 
 
 class AuthorSitemap(I18nSitemap):
     changefreq = "monthly"
+    url_name = "posts:author"
 
     def items(self):
-        return Author.objects.published().only("slug").order_by("slug")
+        return Author.objects.published().order_by("slug").values_list("slug", flat=True)
 
 
 class TopicSitemap(I18nSitemap):
-    changefreq = "weekly"
+    url_name = "posts:topic"
 
     def items(self):
-        return published_topics().order_by("slug")
-
-    def location(self, tag):
-        return reverse("posts:topic", kwargs={"slug": tag.slug})
+        return published_topics().order_by("slug").values_list("slug", flat=True)
 
 
 class ListPagesSitemap(I18nSitemap):
     changefreq = "daily"
     priority = 0.6
+    names = ["posts:latest", "posts:trending"]
 
-    def items(self):
-        return ["posts:latest", "posts:trending"]
+    def count(self) -> int:
+        return len(self.names)
 
-    def location(self, name):
-        return reverse(name)
+    def page(self, number: int) -> list[str]:
+        return self.names if number == 1 else []
+
+    def paths(self, items) -> list[dict[str, str]]:
+        languages = [code for code, _ in settings.LANGUAGES]
+        return [
+            {code: address_template(name, code, slug=False) for code in languages} for name in items
+        ]
+
+
+class PostSitemap:
+    """Each published post once, at its own language's address, newest ids last."""
+
+    changefreq = "weekly"
+    limit = 1000  # addresses (posts) per file
+
+    @classmethod
+    def per_file(cls) -> int:
+        return cls.limit
+
+    columns = ("pk", "slug", "updated_at", "language", "translation_of_id")
+
+    def count(self) -> int:
+        return Post.objects.published().count()
+
+    def entries(self, origin: str, number: int) -> list[str]:
+        start = (number - 1) * self.limit
+        posts = list(
+            Post.objects.published()
+            .order_by("pk")
+            .values_list(*self.columns)[start : start + self.limit]
+        )
+        if number > 1 and not posts:
+            raise Http404("No such sitemap page")
+        templates = {
+            code: origin + address_template("posts:detail", code) for code, _ in settings.LANGUAGES
+        }
+
+        def address(post):
+            return templates[post[3]].replace(SLUG, post[1])
+
+        groups = self.translation_groups(posts)
+        entries = []
+        for post in posts:
+            members = groups.get(post[4] or post[0], [])
+            alternates = []
+            if len(members) > 1:
+                alternates = [(other[3], address(other)) for other in members]
+                default = next(
+                    (p for p in members if p[3] == settings.LANGUAGE_CODE),
+                    next((p for p in members if p[4] is None), members[0]),
+                )
+                alternates.append(("x-default", address(default)))
+            updated = timezone.localtime(post[2])  # the date where the site is, as Django's
+            entries.append(url_entry(address(post), self.changefreq, alternates, updated))
+        return entries
+
+    def translation_groups(self, posts) -> dict[int, list[tuple]]:
+        """The published posts of each translation group on the page, in one query."""
+        originals = {post[0] for post in posts if post[4] is None}
+        of_translations = {post[4] for post in posts if post[4] is not None}
+        groups = {}
+        if not posts:
+            return groups
+        related = Q(translation_of_id__in=originals | of_translations) | Q(pk__in=of_translations)
+        others = Post.objects.published().filter(related).order_by("pk").values_list(*self.columns)
+        for other in others:
+            groups.setdefault(other[4] or other[0], []).append(other)
+        for post in posts:  # a group with no other published post has one member
+            members = groups.setdefault(post[4] or post[0], [])
+            if post not in members:
+                members.append(post)
+        return groups
 
 
 SITEMAPS = {
@@ -102,3 +203,40 @@ SITEMAPS = {
     "topics": TopicSitemap,
     "authors": AuthorSitemap,
 }
+
+
+def xml_response(body: str) -> HttpResponse:
+    response = HttpResponse(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{body}', content_type="application/xml"
+    )
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+def origin_of(request) -> str:
+    return f"{request.scheme}://{escape(get_current_site(request).domain)}"
+
+
+def index(request):
+    """sitemap.xml: one file per section and page of ``limit`` addresses."""
+    files = []
+    for section, sitemap in SITEMAPS.items():
+        location = origin_of(request) + reverse("sitemap_section", kwargs={"section": section})
+        pages = max(1, -(-sitemap().count() // sitemap.per_file()))
+        files += [location] + [f"{location}?p={number}" for number in range(2, pages + 1)]
+    body = "".join(f"<sitemap><loc>{location}</loc></sitemap>" for location in files)
+    return xml_response(f"<sitemapindex {XMLNS}>{body}</sitemapindex>")
+
+
+def section(request, section: str):
+    """One sitemap file: ?p=2 and on are the section's further pages."""
+    if section not in SITEMAPS:
+        raise Http404("No such sitemap")
+    try:
+        number = int(request.GET.get("p", 1))
+    except ValueError:
+        raise Http404("No such sitemap page") from None
+    if number < 1:
+        raise Http404("No such sitemap page")
+    entries = SITEMAPS[section]().entries(origin_of(request), number)
+    return xml_response(URLSET + "".join(entries) + "</urlset>")

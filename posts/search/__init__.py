@@ -12,13 +12,13 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan, LessThan
 from django.utils import timezone
 
 from ..models import Post
-from ..multilingual import search_config
+from ..multilingual import SEARCH_CONFIGS, UNACCENT, search_config
 from .folding import fold
 from .index import END_OF_SUMMARY, END_OF_TITLE, update_search_vectors
 
@@ -81,8 +81,33 @@ def newest_matches(matches):
 
 
 def postgres_query(query: str) -> SearchQuery:
-    # Each post is matched and ranked with its own language's configuration.
+    # Each post is ranked with its own language's configuration.
     return SearchQuery(query, search_type="websearch", config=search_config())
+
+
+def postgres_match(query: str) -> Q:
+    """Posts matching the query in their own language's configuration.
+
+    One query per configuration, each a constant the GIN index can use (or the
+    newest-first scan can test cheaply), for the languages it serves: a query
+    whose configuration comes from each row's language is parsed again for every
+    post and scans them all (470 ms at 100,000 posts against 8-10 ms).
+    """
+    match = Q()
+    for config, languages in configurations():
+        words = SearchQuery(query, search_type="websearch", config=UNACCENT.format(config))
+        match |= languages & Q(search_vector=words)
+    return match
+
+
+def configurations() -> list[tuple[str, Q]]:
+    """Each configuration and the languages it serves; "simple" every language without one."""
+    served = {}
+    for code, config in SEARCH_CONFIGS.items():
+        served.setdefault(config, []).append(code)
+    return [(config, Q(language__in=codes)) for config, codes in served.items()] + [
+        ("simple", ~Q(language__in=list(SEARCH_CONFIGS)))
+    ]
 
 
 def search_posts(query: str, filters: Filters = Filters()):
@@ -92,7 +117,7 @@ def search_posts(query: str, filters: Filters = Filters()):
         return posts.none()
     if settings.USING_POSTGRES:
         search_query = postgres_query(query)
-        found = newest_matches(posts.filter(search_vector=search_query))
+        found = newest_matches(posts.filter(postgres_match(query)))
         # F(), not the bare name: a string would be re-parsed with to_tsvector(),
         # losing the stored A-D weights and ranking a title like a body.
         found = found.annotate(rank=SearchRank(F("search_vector"), search_query))

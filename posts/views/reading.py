@@ -50,7 +50,7 @@ def language_filter(request, chosen: str) -> list[dict]:
 def list_context(request, posts, **context) -> dict:
     posts, chosen = reading_order(request, posts)
     return {
-        "page": paginate(request, posts.with_card_data()),
+        "page": paginate(request, posts.with_card_data(), narrow=True),
         "lang_filter": chosen,
         "language_filter": language_filter(request, chosen),
         **context,

@@ -1,6 +1,7 @@
 """The moderation queue costs the same with a handful of comments or hundreds."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from comments.models import Comment, CommentStatus
@@ -34,10 +35,44 @@ def test_queue_query_count_does_not_grow(
     fill(count)
 
     # session, user, permissions, one count (no "N total"), the page with its posts and
-    # users, the date hierarchy, the reports inline's flag count: fixed, whatever the size.
-    with django_assert_max_num_queries(10):
+    # users, the reports inline's flag count: fixed, whatever the size.
+    with django_assert_max_num_queries(9):
         response = moderator_client.get(QUEUE + query)
 
     assert response.status_code == 200
     expected = count if query else count // 4
     assert response.context["cl"].result_count == expected
+
+
+def test_queue_shows_25_comments_a_page_and_no_year_links(moderator_client):
+    fill(104)  # 26 pending
+
+    response = moderator_client.get(QUEUE)
+
+    assert len(response.context["cl"].result_list) == 25
+    assert response.context["cl"].paginator.num_pages == 2
+    assert response.context["cl"].date_hierarchy is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_queue_order_and_author_history_are_read_from_indexes():
+    from django.contrib.admin.sites import site
+
+    from comments.admin import CommentAdmin
+
+    fill(40)
+    ordering = CommentAdmin(Comment, site).get_ordering(None)
+    queue = Comment.objects.order_by(*ordering)[:25]
+    history = Comment.objects.filter(user=UserFactory(), status=CommentStatus.APPROVED)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plans = {}
+        for name, queryset in [("queue", queue), ("history", history)]:
+            sql, params = queryset.values("pk").query.sql_with_params()
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plans[name] = " ".join(row[0] for row in cursor.fetchall())
+
+    assert "comment_pending_first_idx" in plans["queue"]
+    assert "Sort" not in plans["queue"]
+    assert "comment_author_history_idx" in plans["history"]

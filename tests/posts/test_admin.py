@@ -346,3 +346,13 @@ def test_attachment_counts_are_read_only(editor_client):
     assert 'name="download_count"' not in response.text
     assert "11" in response.text
     assert Attachment.objects.get(pk=attachment.pk).download_count == 11
+
+
+def test_post_list_shows_50_posts_a_page_and_no_year_links(editor_client):
+    PostFactory.create_batch(51)
+
+    response = editor_client.get(CHANGELIST)
+
+    assert len(response.context["cl"].result_list) == 50
+    assert response.context["cl"].paginator.num_pages == 2
+    assert response.context["cl"].date_hierarchy is None

@@ -152,3 +152,42 @@ def test_search_stems_each_post_in_its_language():
     # "переводами" only matches "переводы" through the Russian stemmer.
     assert [p.title for p in search_posts("переводами")] == ["Денежные переводы мигрантов"]
     assert [p.title for p in search_posts("remittance")] == ["Remittances"]
+
+
+@pytest.mark.skipif(
+    not settings.USING_POSTGRES, reason="text-search configurations are PostgreSQL's"
+)
+def test_languages_without_a_stemmer_match_whole_words_only():
+    PostFactory(title="Грошові перекази", language="uk")  # "simple": no stemming
+    PostFactory(title="Денежные переводы", language="ru")
+
+    assert [p.title for p in search_posts("перекази")] == ["Грошові перекази"]
+    assert list(search_posts("переказами")) == []
+    assert [p.title for p in search_posts("переводами")] == ["Денежные переводы"]
+
+
+@pytest.mark.skipif(
+    not settings.USING_POSTGRES, reason="text-search configurations are PostgreSQL's"
+)
+def test_search_matches_with_one_constant_query_per_configuration():
+    sql = str(search_posts("remittances").query)
+    where = sql[sql.index("WHERE") :]
+
+    # Constant configurations let the GIN index serve the match; ranking may use the row's.
+    for config in ["english", "russian", "romanian", "serbian", "armenian", "simple"]:
+        assert f"websearch_to_tsquery({config}_unaccent" in where.replace("'", "")
+    assert "@@ (websearch_to_tsquery(CASE WHEN" not in where
+
+
+def test_pages_of_a_list_hold_every_post_once_readers_language_first(client):
+    now = timezone.now()
+    for i in range(8):
+        PostFactory(title=f"English {i}", published_at=now - timedelta(hours=i))
+    for i in range(5):
+        PostFactory(title=f"Русская {i}", language="ru", published_at=now - timedelta(days=i + 1))
+
+    ru_pages = titles(client.get("/ru/")) + titles(client.get("/ru/", {"page": 2}))
+    en_pages = titles(client.get("/")) + titles(client.get("/", {"page": 2}))
+
+    assert ru_pages == [f"Русская {i}" for i in range(5)] + [f"English {i}" for i in range(8)]
+    assert en_pages == [f"English {i}" for i in range(8)] + [f"Русская {i}" for i in range(5)]

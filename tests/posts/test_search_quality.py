@@ -127,6 +127,17 @@ def test_search_page_filters_and_keeps_them_in_page_links(client):
     assert '<option value="finance" selected>Finance</option>' in text
 
 
+def test_author_filter_lists_published_authors_escaped_and_keeps_the_choice(client):
+    PostFactory(title="Diaspora note", authors=[AuthorFactory(name="Ana <Rusu>", slug="ana")])
+    PostFactory(draft=True, authors=[AuthorFactory(name="Hidden Writer", slug="hidden")])
+
+    text = client.get(reverse("posts:search"), {"q": "diaspora", "author": "ana"}).text
+
+    assert '<option value="ana" selected>Ana &lt;Rusu&gt;</option>' in text
+    assert '<option value="">All authors</option>' in text
+    assert "Hidden Writer" not in text
+
+
 def test_junk_filters_show_an_error_but_still_search(client):
     PostFactory(title="Diaspora bonds")
 

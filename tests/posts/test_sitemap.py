@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from posts.sitemaps import PostSitemap
+from posts.sitemaps import AuthorSitemap, PostSitemap
 from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +87,37 @@ def test_index_names_one_file_per_page_of_posts(client, monkeypatch):
     )
 
 
+def test_author_files_hold_limit_addresses_each_author_in_every_language(client, monkeypatch):
+    languages = len(settings.LANGUAGES)
+    monkeypatch.setattr(AuthorSitemap, "limit", 2 * languages)  # two authors a file
+    for slug in ["ana", "boris", "chen"]:
+        PostFactory(authors=[AuthorFactory(slug=slug)])
+
+    files = [f for f in locations(client, reverse("sitemap")) if "sitemap-authors" in f]
+    per_file = [locations(client, file.removeprefix("http://testserver")) for file in files]
+
+    assert files == [
+        "http://testserver/sitemap-authors.xml",
+        "http://testserver/sitemap-authors.xml?p=2",
+    ]
+    assert [len(urls) for urls in per_file] == [2 * languages, languages]
+    assert "http://testserver/ru/authors/chen/" in per_file[1]
+    assert client.get(reverse("sitemap_section", args=["authors"]) + "?p=3").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["0", "two", "9"])
+def test_sitemap_page_that_does_not_exist_is_not_found(client, page):
+    PostFactory()
+
+    response = client.get(reverse("sitemap_section", args=["posts"]) + f"?p={page}")
+
+    assert response.status_code == 404
+
+
+def test_unknown_sitemap_section_is_not_found(client):
+    assert client.get(reverse("sitemap_section", args=["drafts"])).status_code == 404
+
+
 @pytest.mark.parametrize("count", [2, 30])
 def test_sitemap_index_query_count_does_not_grow(client, django_assert_max_num_queries, count):
     for _ in range(count):
@@ -105,8 +136,8 @@ def test_sitemap_query_count_does_not_grow(client, django_assert_max_num_queries
     for i in range(count):
         PostFactory(topics=[f"Topic {i % 5}"], authors=[authors[i % 4]])
 
-    # per section file: a count and a page (posts, topics, authors), plus the index's 3
-    with django_assert_max_num_queries(9):
+    # the index's 3 counts; per file one page (posts: and the page's translations)
+    with django_assert_max_num_queries(7):
         urls = sitemap_urls(client)
 
     # Lists, topics and authors in every interface language; each post once.

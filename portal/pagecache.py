@@ -138,7 +138,10 @@ class PageCacheMiddleware:
             return self.store(request, response, key, generation)
         if self.storable_file(request, response):
             content = b"".join(response.streaming_content)
-            response.close()
+            # Not response.close(): that sends request_finished, which closes the
+            # database connection in the middle of the request.
+            if getattr(response, "file_to_stream", None):
+                response.file_to_stream.close()
             return self.store(request, response, key, generation, content)
         return response
 

@@ -16,6 +16,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.templatetags.static import static
 
+from .fonts import PDF_STYLESHEETS
+
 # How long a stored PDF's "ready" entry lives; the file is then checked again.
 READY_SECONDS = getattr(settings, "PDF_CACHE_SECONDS", 60 * 60 * 24 * 7)
 
@@ -38,9 +40,9 @@ def pdf_language(post) -> str:
 
 
 def revision_name(folder: str, *parts) -> str:
-    """A file name for one rendering. The layout's static URL (hashed in production)
-    is part of it so that a new print stylesheet does not serve PDFs in the old layout."""
-    raw = "|".join(str(part) for part in (*parts, static("css/pdf.css")))
+    """A file name for one rendering. The stylesheets' static URLs (hashed in production)
+    are part of it so that a new layout or font set does not serve PDFs made with the old."""
+    raw = "|".join(str(part) for part in (*parts, *(static(css) for css in PDF_STYLESHEETS)))
     return f"{folder}/{hashlib.sha256(raw.encode()).hexdigest()[:32]}.pdf"
 
 

@@ -309,3 +309,15 @@ def test_weasyprint_parses_the_pdf_stylesheets_without_a_warning(caplog):
             CSS(filename=str(static_file(name)))
 
     assert [record.getMessage() for record in caplog.records] == []
+
+
+def test_punctuation_beyond_the_latin_subsets_prints_from_a_font_that_has_it(client, caplog):
+    """pdf-fonts.css gives each face only what its file holds: the Armenian "․" (U+2024)
+    and the hyphen "‐" (U+2010) come from Noto Sans Armenian, not as missing-glyph boxes."""
+    post = PostFactory(language="hy", body="<p>Նշեք պատճառը․ մասնակիցը ‐ կտեսնի այն։</p>")
+
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        response = client.get(pdf_url(post))
+
+    assert response.status_code == 200
+    assert [r.getMessage() for r in caplog.records if ".notdef" in r.getMessage()] == []

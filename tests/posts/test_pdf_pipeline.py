@@ -228,6 +228,19 @@ def test_a_new_revision_replaces_the_old_file(client, django_capture_on_commit_c
     assert store.storages["pdfs"].exists(store.post_pdf_name(post, True))
 
 
+@pytest.mark.parametrize("stylesheet", ["css/pdf.css", "css/pdf-fonts.css"])
+def test_a_new_pdf_stylesheet_names_new_files(stylesheet):
+    """Collected with a new content hash, either stylesheet makes every PDF render again."""
+    post = PostFactory()
+    before = store.post_pdf_name(post, True)
+    hashed = {stylesheet: f"/static/{stylesheet[:-4]}.0123abcd.css"}
+
+    with mock.patch.object(store, "static", lambda path: hashed.get(path, f"/static/{path}")):
+        after = store.post_pdf_name(post, True)
+
+    assert after != before and after.startswith(f"posts/{post.pk}/")
+
+
 def test_a_lost_cache_entry_recovers_the_stored_file_without_rendering(client):
     from django.core.cache import cache
 

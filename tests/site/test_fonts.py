@@ -41,3 +41,21 @@ def test_extended_latin_is_a_small_subset_behind_a_unicode_range():
         assert "latin-ext-a" in path
         assert (STATIC / path).stat().st_size < 12_000
     assert "U+0100-017F" in FONTS_CSS and "U+1E00-1E9F" not in FONTS_CSS
+
+
+def test_the_latin_faces_keep_only_the_features_the_portal_uses():
+    """Fractions, numerators and the like are dropped (2-4 KB a face); kerning, ligatures
+    and the tabular figures of the trending table stay."""
+    from fontTools.ttLib import TTFont
+
+    latin = sorted(set(re.findall(r'url\("\.\./(fonts/[^"]*-latin-\d{3}-[^"]*)"\)', FONTS_CSS)))
+    assert len(latin) == 9
+    for path in latin:
+        font = TTFont(STATIC / path)
+        substitutions = {r.FeatureTag for r in font["GSUB"].table.FeatureList.FeatureRecord}
+        positioning = {r.FeatureTag for r in font["GPOS"].table.FeatureList.FeatureRecord}
+        assert substitutions <= {"calt", "ccmp", "liga", "locl", "tnum"}, path
+        assert "kern" in positioning, path
+        assert (STATIC / path).stat().st_size < 22_000, path
+        if "inter" in path:
+            assert "tnum" in substitutions, path

@@ -61,6 +61,8 @@ def pages(base: str) -> dict[str, str]:
         "author": first_link(base, post, "/authors/"),
         "trending": "/topics/",
         "search": "/search/?q=migration",
+        "about": "/pages/about/",
+        "post (ka)": first_link(base, "/ka/", "/ka/posts/"),
     }
 
 

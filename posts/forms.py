@@ -2,7 +2,7 @@
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -24,30 +24,40 @@ class LongSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
-        options = mark_safe(
-            "".join(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    option,
-                    mark_safe(" selected") if str(option) in chosen else "",
-                    label,
-                )
-                for option, label in self.choices
-            )
+        options = "".join(
+            f'<option value="{escape(option)}"{" selected" if str(option) in chosen else ""}>'
+            f"{escape(label)}</option>"
+            for option, label in self.choices
         )
         final_attrs = flatatt(self.build_attrs(self.attrs, attrs))
-        return format_html('<select name="{}"{}>{}</select>', name, final_attrs, options)
+        return format_html('<select name="{}"{}>{}</select>', name, final_attrs, mark_safe(options))
+
+
+class NamedChoices(forms.models.ModelChoiceIterator):
+    """(slug, name) pairs read as values: no model instance built for each option."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list(self.field.to_field_name, "name")
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    """A choice among many named rows (topics, authors), for LongSelect."""
+
+    iterator = NamedChoices
+    widget = LongSelect
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Words to look for"), required=False)
-    topic = forms.ModelChoiceField(
+    topic = NamedChoiceField(
         Tag.objects.order_by("name"), to_field_name="slug", required=False,
-        label=_("Topic"), empty_label=_("All topics"), widget=LongSelect,
+        label=_("Topic"), empty_label=_("All topics"),
     )  # fmt: skip
-    author = forms.ModelChoiceField(
-        Author.objects.published().only("slug", "name"), to_field_name="slug", required=False,
-        label=_("Author"), empty_label=_("All authors"), widget=LongSelect,
+    author = NamedChoiceField(
+        Author.objects.published(), to_field_name="slug", required=False,
+        label=_("Author"), empty_label=_("All authors"),
     )  # fmt: skip
     since = forms.DateField(label=_("Published from"), required=False, widget=DateInput)
     until = forms.DateField(label=_("Published until"), required=False, widget=DateInput)

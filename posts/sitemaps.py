@@ -137,12 +137,11 @@ class PostSitemap:
 
     changefreq = "weekly"
     limit = 1000  # addresses (posts) per file
+    columns = ("pk", "slug", "updated_at", "language", "translation_of_id")  # in the index
 
     @classmethod
     def per_file(cls) -> int:
         return cls.limit
-
-    columns = ("pk", "slug", "updated_at", "language", "translation_of_id")
 
     def count(self) -> int:
         return Post.objects.published().count()

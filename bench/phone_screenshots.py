@@ -21,7 +21,7 @@ def log_in(page, base: str) -> None:
     page.goto(f"{base}/accounts/login/")
     page.fill("input[name=login]", READER[0])
     page.fill("input[name=password]", READER[1])
-    page.locator("form button[type=submit]").last.click()
+    page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
 
 

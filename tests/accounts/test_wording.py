@@ -110,3 +110,9 @@ def test_the_walk_catches_title_case_and_library_wording():
         "library phrase 'Confirm Access'",
         "Title Case in <title> 'Confirm Access': ['Access']",
     ]
+
+
+def test_the_login_page_links_to_the_password_reset_once(client):
+    page = visit(client, reverse("account_login"))
+
+    assert page.count(f'href="{reverse("account_reset_password")}"') == 1

@@ -146,28 +146,29 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def storable(request, response) -> bool:
+    def same_for_every_reader(request, response, views) -> bool:
         match = request.resolver_match
         return (
             request.method == "GET"
             and match is not None
-            and match.view_name in CACHED_VIEWS
+            and match.view_name in views
             and response.status_code == 200
-            and not response.streaming
             and not response.cookies
+        )
+
+    @classmethod
+    def storable(cls, request, response) -> bool:
+        return (
+            cls.same_for_every_reader(request, response, CACHED_VIEWS)
+            and not response.streaming
             and not response.has_header("Cache-Control")
             and b"csrfmiddlewaretoken" not in response.content
         )
 
-    @staticmethod
-    def storable_file(request, response) -> bool:
-        match = request.resolver_match
+    @classmethod
+    def storable_file(cls, request, response) -> bool:
         return (
-            request.method == "GET"
-            and match is not None
-            and match.view_name in CACHED_FILES
-            and response.status_code == 200
-            and not response.cookies
+            cls.same_for_every_reader(request, response, CACHED_FILES)
             and "public" in response.get("Cache-Control", "")
             and int(response.get("Content-Length") or MAX_FILE_BYTES + 1) <= MAX_FILE_BYTES
         )

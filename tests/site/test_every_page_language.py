@@ -8,8 +8,8 @@ from django.utils import translation
 from comments.models import CommentStatus
 from portal.catalogues import TRANSLATED
 from saved.following import follow
-from tests.accounts.test_languages import ALSO_ENGLISH, shown_texts
 from tests.factories import AuthorFactory, CommentFactory, PostFactory, SavedPostFactory
+from tests.shown_texts import ALSO_ENGLISH, shown_texts
 
 pytestmark = pytest.mark.django_db
 

@@ -64,6 +64,17 @@ class CommentForm(forms.Form):
             ),
         )
 
+    @property
+    def fresh_values(self) -> dict:
+        """What differs between two unsent forms (the {% fragment %} fills them in), or
+        nothing when this form was sent back with the member's text: it is theirs alone."""
+        if self.is_bound:
+            return {}
+        return {
+            "comment-token": str(self.initial["token"]),
+            "comment-shown": self.initial["rendered"],
+        }
+
     def clean(self):
         cleaned = super().clean()
         cleaned["too_fast"] = filled_too_fast(cleaned.get("rendered", ""))

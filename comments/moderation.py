@@ -14,7 +14,7 @@ from posts.models import PostActivity
 
 from .models import Comment, CommentStatus, ModerationLog
 from .reports import dismiss_reports
-from .rules import assess
+from .rules import assess, forget_standing
 from .tasks import notify_comment_author, request_moderator_digest
 
 
@@ -85,6 +85,7 @@ def moderate(comments, status: str, moderator, reason: str = "") -> int:
         for comment in changed
     )
     Comment.objects.recount({c.post_id for c in changed})
+    forget_standing(c.user_id for c in changed)  # an update() sends no post_save
     for comment in changed:
         if status == CommentStatus.APPROVED:
             PostActivity.objects.record(comment.post_id, "comments")

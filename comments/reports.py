@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import Comment, CommentFlag, CommentReport, CommentStatus
+from .rules import forget_standing
 from .tasks import request_moderator_digest
 
 DAY = timedelta(days=1)
@@ -76,6 +77,7 @@ def report_comment(comment: Comment, user, reason: str) -> bool:
             Comment.objects.filter(pk=comment.pk).update(**changes)
             if "status" in changes:
                 Comment.objects.recount([comment.post_id])
+                forget_standing([comment.user_id])  # hidden: now pending for its author
             transaction.on_commit(request_moderator_digest)
     except IntegrityError:
         return False  # this member already reported it

@@ -86,30 +86,43 @@ def cannot_comment(user) -> str | None:
     return None
 
 
-BARRIER_SECONDS = 60
+STANDING_SECONDS = 60
 
 
-def _barrier_key(user_id) -> str:
-    return f"portal:comment-barrier:{user_id}"
+def _standing_key(user_id) -> str:
+    return f"portal:comment-standing:{user_id}"
 
 
-def shown_barrier(user) -> str | None:
-    """cannot_comment() for what the post page shows, from a per-member cache entry.
+def standing(user) -> dict:
+    """What the post page shows about a member's commenting, from a per-member cache
+    entry (never shared between members): the barrier (cannot_comment()), whether
+    their comments are published at once, and the posts where some of theirs wait
+    for a moderator.
 
-    Deleted when a suspension or an email address of the member changes; posting a
-    comment always asks cannot_comment() itself.
+    Deleted when a suspension, an email address or one of the member's comments
+    changes (forget_standing); posting a comment always asks the database itself.
     """
-    key = _barrier_key(user.pk)
-    barrier = cache.get(key)
-    if barrier is None:
-        barrier = cannot_comment(user) or ""
-        cache.set(key, barrier, BARRIER_SECONDS)
-    return barrier or None
+    key = _standing_key(user.pk)
+    found = cache.get(key)
+    if found is None:
+        found = {
+            "barrier": cannot_comment(user) or "",
+            "at_once": publishes_at_once(user),
+            "pending_on": set(
+                Comment.objects.pending().filter(user=user).values_list("post_id", flat=True)
+            ),
+        }
+        cache.set(key, found, STANDING_SECONDS)
+    return found
+
+
+def forget_standing(user_ids) -> None:
+    cache.delete_many([_standing_key(user_id) for user_id in set(user_ids) if user_id])
 
 
 def forget_barrier(sender, instance, **kwargs) -> None:
-    """post_save / post_delete of a CommentingSuspension or an EmailAddress."""
-    cache.delete(_barrier_key(instance.user_id))
+    """post_save / post_delete of a CommentingSuspension, an EmailAddress or a Comment."""
+    forget_standing([instance.user_id])
 
 
 def blocked_word(text: str) -> str | None:

@@ -22,10 +22,10 @@ def comment_saved(sender, instance, created, **kwargs):
 
 
 def connect_barrier_receivers():
-    """The cached "may this member comment" answer goes when what decides it changes."""
+    """A member's cached standing (portal.rules.standing) goes when what decides it changes."""
     from allauth.account.models import EmailAddress
 
-    for model in (CommentingSuspension, EmailAddress):
+    for model in (CommentingSuspension, EmailAddress, Comment):
         for signal in (post_save, post_delete):
             signal.connect(forget_barrier, sender=model, dispatch_uid=f"barrier_{model.__name__}")
 

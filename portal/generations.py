@@ -79,3 +79,11 @@ def _remember_next_publication(generation: int) -> float:
     when = at.timestamp() if at else _NONE
     cache.set(_NEXT_KEY.format(generation), when, 24 * 60 * 60)
     return when
+
+
+def expiry(generation: int, seconds: int) -> float:
+    """When something built at ``generation`` to last ``seconds`` must go: then, or
+    earlier when a scheduled post goes live first (a timestamp)."""
+    until = time.time() + seconds
+    scheduled = next_publication(generation)
+    return until if scheduled is None else min(until, scheduled)

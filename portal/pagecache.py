@@ -177,10 +177,7 @@ class PageCacheMiddleware:
     def store(request, response, key, generation, content=None):
         content = response.content if content is None else content
         now = time.time()
-        until = now + settings.PAGE_CACHE_SECONDS
-        scheduled = generations.next_publication(generation)
-        if scheduled is not None:
-            until = min(until, scheduled)
+        until = generations.expiry(generation, settings.PAGE_CACHE_SECONDS)
         etag = f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
         headers = [(k, v) for k, v in response.items() if k.lower() not in SKIPPED_HEADERS]
         if until - now >= 1:

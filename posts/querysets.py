@@ -3,9 +3,20 @@
 posts/models.py imports all of it; Post.objects is PostQuerySet.
 """
 
+from collections.abc import Callable
+
 from django.apps import apps
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -40,6 +51,30 @@ def authors_prefetch(prefix: str = "") -> Prefetch:
     return Prefetch(
         f"{prefix}post_authors", queryset=_model("PostAuthor").objects.select_related("author")
     )
+
+
+def card_prefetches() -> tuple:
+    """What a card shows beyond the post row and its image: authors and topics."""
+    return (authors_prefetch(), "tags")
+
+
+def card_data_on_demand(posts) -> Callable[[], str]:
+    """For a page of cards: fetches what the cards show (authors, topics) the first time
+    it is called, for every post of ``posts`` (a callable giving them) at once.
+
+    Cards are kept per generation ({% fragment "post_card" … prepare=… %}), so a page
+    whose cards are all kept asks for none of it; one that is not asks once, as
+    with_card_data() would have.
+    """
+
+    def prepare() -> str:
+        if not prepare.done:
+            prefetch_related_objects(list(posts()), *card_prefetches())
+            prepare.done = True
+        return ""  # called by the template: it prints nothing
+
+    prepare.done = False
+    return prepare
 
 
 def attachments_prefetch(prefix: str = "") -> Prefetch:
@@ -80,7 +115,7 @@ class PostQuerySet(models.QuerySet):
 
     def with_card_data(self):
         """Everything a post card shows, in a fixed number of queries."""
-        return self.select_related("featured_image").prefetch_related(authors_prefetch(), "tags")
+        return self.select_related("featured_image").prefetch_related(*card_prefetches())
 
     def reader_language_first(self, language: str):
         """Newest first, the posts in the reader's language ahead of the others."""

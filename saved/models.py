@@ -11,17 +11,21 @@ class SavedPostQuerySet(models.QuerySet):
         """A member's own list: the only way views reach saved posts."""
         return self.filter(user=user) if user.is_authenticated else self.none()
 
-    def published_of(self, user):
-        """A member's saved posts still published, newest saved first, with card data.
+    def published_of(self, user, card_data: bool = True):
+        """A member's saved posts still published, newest saved first, with card data
+        (or, without ``card_data``, with the post and its image: the list page fetches
+        authors and topics only for cards it does not have yet).
 
         The one shape of the saved list, the reading pack and the data export: an
         unpublished post may since carry an editor's draft title readers must not see.
         """
-        return (
+        saved = (
             self.of(user)
             .filter(post__in=Post.objects.published())
-            .select_related("post")
-            .prefetch_related(authors_prefetch("post__"), "post__tags")
+            .select_related("post", "post__featured_image")
+        )
+        return (
+            saved.prefetch_related(authors_prefetch("post__"), "post__tags") if card_data else saved
         )
 
 

@@ -21,6 +21,7 @@ from posts.pagination import paginate
 from posts.printing.response import pdf_response, preparing_response
 from posts.printing.store import stored
 from posts.printing.tasks import is_queued, render_slot
+from posts.querysets import card_data_on_demand
 
 from .models import SavedPost
 from .pack import (
@@ -51,7 +52,7 @@ PLACES = frozenset({"top", "bottom"})
 @private
 @require_GET
 def saved_list(request):
-    page = paginate(request, SavedPost.objects.published_of(request.user))
+    page = paginate(request, SavedPost.objects.published_of(request.user, card_data=False))
     # Every post listed here is saved: the toggles need no lookup of the whole list
     # (the context processor's query returns every saved id, thousands for some members).
     saved_ids = frozenset(saved.post_id for saved in page.object_list)
@@ -60,6 +61,7 @@ def saved_list(request):
         "nav": "saved",
         "pack_limit": READING_PACK_LIMIT,
         "saved_post_ids": saved_ids,
+        "prepare_cards": card_data_on_demand(lambda: [saved.post for saved in page.object_list]),
     }
     undo = request.session.pop(UNDO_KEY, None)
     if undo:

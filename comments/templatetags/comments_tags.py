@@ -22,7 +22,7 @@ def comment_text(text: str) -> str:
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comments_section(context, post):
     """The post page's Comments (N) section."""
-    return section_context(context["request"], post)
+    return section_context(context["request"], post, generation=context.get("generation"))
 
 
 @register.simple_tag

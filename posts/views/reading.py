@@ -3,14 +3,14 @@
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info, gettext
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from portal import generations
+from portal import generations, per_generation
 from portal.pagecache import on_hit
 
 from .. import search as full_text
@@ -20,6 +20,7 @@ from ..forms import SearchForm
 from ..models import Author, Post, get_visible_post
 from ..pagination import paginate
 from ..preview import can_preview, never_cache_preview
+from ..querysets import card_data_on_demand
 from ..search import search_posts
 from ..search.highlight import headlines
 from ..search.suggest import did_you_mean
@@ -49,8 +50,10 @@ def language_filter(request, chosen: str) -> list[dict]:
 
 def list_context(request, posts, **context) -> dict:
     posts, chosen = reading_order(request, posts)
+    page = paginate(request, posts.select_related("featured_image"), narrow=True)
     return {
-        "page": paginate(request, posts.with_card_data(), narrow=True),
+        "page": page,
+        "prepare_cards": card_data_on_demand(lambda: page.object_list),
         "lang_filter": chosen,
         "language_filter": language_filter(request, chosen),
         **context,
@@ -62,34 +65,32 @@ def latest(request):
     return render(request, "posts/latest.html", context)
 
 
-def post_for_page(request, slug: str) -> Post:
-    """get_visible_post(), kept in the cache per content generation for readers.
+def post_for_page(request, slug: str, generation: int) -> Post:
+    """get_visible_post(), kept per content generation for readers.
 
     Any change to a post, its authors, files, topics or comments starts a new
     generation; previews are always read from the database.
     """
     if can_preview(request.user):
         return get_visible_post(request, slug)
-    key = f"portal:post:{generations.current()}:{slug}"
-    post = cache.get(key)
-    if post is None:
-        post = get_visible_post(request, slug)
-        cache.set(key, post, settings.PAGE_CACHE_SECONDS)
-    return post
+    key = f"portal:post:{generation}:{slug}"
+    return per_generation.get_or_build(key, generation, lambda: get_visible_post(request, slug))
 
 
 @require_safe
 def detail(request, slug):
+    generation = generations.current()
     try:
-        post = post_for_page(request, slug)
+        post = post_for_page(request, slug, generation)
     except Http404:
         # A published post renamed since: its old address still works.
         if moved := redirect_from_old_slug(slug, Post.objects.published()):
             return moved
         raise
-    # Asked only when the flag says there is something: no query for a post alone.
-    translations = post.published_translations() if post.has_translations else []
-    context = {"post": post, "translations": translations, "generation": generations.current()}
+    # Asked only when the flag says there is something, and only by the fragments that
+    # show them when they are built: no query for a post alone or a page from cache.
+    translations = SimpleLazyObject(post.published_translations) if post.has_translations else []
+    context = {"post": post, "translations": translations, "generation": generation}
     response = render(request, "posts/detail.html", context)
     if post.is_published:  # previews of drafts never count
         count_view(request, post.pk)

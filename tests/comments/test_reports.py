@@ -127,3 +127,18 @@ def test_reapproving_a_comment_does_not_email_its_author_again(
 
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert Comment.objects.get(pk=comment.pk).author_told_status == CommentStatus.APPROVED
+
+
+def test_the_author_of_a_hidden_comment_sees_it_waiting_at_once(
+    client, post, target, other_member, settings
+):
+    settings.COMMENTS_REPORT_HIDE_THRESHOLD = 1
+    client.force_login(other_member)
+    assert "Your comments awaiting moderation" not in client.get(post.get_absolute_url()).text
+
+    report(client, established(1, post)[0], target)
+
+    client.force_login(other_member)
+    page = client.get(post.get_absolute_url()).text
+    assert status_of(target) == CommentStatus.PENDING
+    assert "Your comments awaiting moderation" in page and "Contested claim" in page

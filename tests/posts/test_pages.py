@@ -30,8 +30,10 @@ BUDGET = {
     "trending": 3,
     "search": 9,  # + the topic and author choices, and PostgreSQL's passages
 }
-# A logged-in reader adds the session, the user and their saved posts.
-MEMBER_EXTRA = 3
+# A logged-in reader adds the session, the user and their saved posts; and, with a cold
+# cache, the first member fragment kept in a generation asks when the next scheduled
+# post goes live (portal.per_generation: once per generation for every server).
+MEMBER_EXTRA = 4
 
 
 def build_posts(count: int) -> list:

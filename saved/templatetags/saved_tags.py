@@ -14,6 +14,12 @@ def pending_save(context):
     return pending_save_of(context["request"])
 
 
+@register.filter
+def saved_in(post_id, saved_ids) -> bool:
+    """Whether the member has saved this post (``saved_post_ids`` of the context)."""
+    return post_id in saved_ids
+
+
 @register.simple_tag
 def carry_save(url: str, post) -> str:
     """`url` (login to sign-up and back) still carrying the pending save of `post`."""

@@ -15,6 +15,7 @@ from comments.models import CommentStatus
 from comments.moderation import moderate
 from portal import generations, per_generation
 from portal.templatetags.fragments import TOKEN_PLACEHOLDER
+from saved.models import SavedPost
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +127,17 @@ def test_a_kept_value_goes_when_the_next_scheduled_post_goes_live():
         assert per_generation.get_or_build(f"test:related:{generation}", generation, build) == 1
     with time_machine.travel(start + timedelta(seconds=31), tick=False):
         assert per_generation.get_or_build(f"test:related:{generation}", generation, build) == 2
+
+
+def test_each_member_sees_their_own_save_state_and_name(client, post, member, other_member):
+    SavedPost.objects.create(user=member, post=post)
+
+    client.force_login(member)
+    mine = page_of(client, post)
+    client.force_login(other_member)
+    theirs = page_of(client, post)
+
+    assert mine.count('aria-pressed="true"') == 2 and 'aria-pressed="false"' not in mine
+    assert theirs.count('aria-pressed="false"') == 2 and 'aria-pressed="true"' not in theirs
+    assert "Rita Reader" in mine and "Rita Reader" not in theirs
+    assert "Otto Other" in theirs

@@ -1,11 +1,13 @@
 """sitemap.xml and robots.txt: what search engines are told about."""
 
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from posts.models import Post
 from posts.sitemaps import AuthorSitemap, PostSitemap
 from tests.factories import AuthorFactory, PostFactory
 
@@ -154,3 +156,31 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_translations_are_alternates_across_files(client, monkeypatch):
+    monkeypatch.setattr(PostSitemap, "limit", 2)
+    original = PostFactory(slug="original")
+    PostFactory(slug="between")
+    PostFactory(slug="filler")
+    PostFactory(slug="original-ru", language="ru", translation_of=original)  # in file 2
+    first, second = (
+        client.get(reverse("sitemap_section", args=["posts"]) + query).text
+        for query in ["", "?p=2"]
+    )
+
+    # The original (file 1) names its translation in file 2, and the other way round.
+    assert 'hreflang="ru" href="http://testserver/ru/posts/original-ru/"' in first
+    assert 'hreflang="x-default" href="http://testserver/posts/original/"' in second
+
+
+def test_lastmod_is_the_date_where_the_site_is(client, settings):
+    settings.TIME_ZONE = "Pacific/Kiritimati"  # UTC+14
+    post = PostFactory(slug="late")
+    Post.objects.filter(pk=post.pk).update(
+        updated_at=datetime(2026, 3, 1, 12, 0, tzinfo=UTC)  # already 2 March there
+    )
+
+    text = client.get(reverse("sitemap_section", args=["posts"])).text
+
+    assert "<lastmod>2026-03-02</lastmod>" in text

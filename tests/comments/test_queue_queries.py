@@ -76,3 +76,19 @@ def test_queue_order_and_author_history_are_read_from_indexes():
     assert "comment_pending_first_idx" in plans["queue"]
     assert "Sort" not in plans["queue"]
     assert "comment_author_history_idx" in plans["history"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_author_history_is_counted_from_the_index_alone():
+    fill(40)
+    queue = Comment.objects.with_author_history().values("author_approved", "author_rejected")
+
+    with connection.cursor() as cursor:
+        # As at 200,000 comments: no plan that reads the rows (a bitmap or a table scan).
+        for setting in ["enable_seqscan", "enable_bitmapscan"]:
+            cursor.execute(f"SET LOCAL {setting} = off")
+        sql, params = queue.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+
+    assert plan.count("Index Only Scan using comment_author_history_idx") == 2

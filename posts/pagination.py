@@ -48,3 +48,12 @@ def paginate(request, queryset, per_page: int = PER_PAGE, narrow: bool = False) 
     """The requested page of a list; out-of-range or junk page numbers fall back safely."""
     paginator = CappedPaginator(queryset, per_page, narrow=narrow)
     return paginator.get_page(request.GET.get("page"))
+
+
+def paginate_ids(request, ids: list, queryset, per_page: int = PER_PAGE) -> Page:
+    """The requested page of a list already chosen and ordered as ids (a search's):
+    counted by its length, with only the page's rows loaded from ``queryset``."""
+    page = Paginator(ids, per_page).get_page(request.GET.get("page"))
+    rows = queryset.in_bulk(page.object_list)
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    return page

@@ -9,30 +9,31 @@ MAX_COUNTED = 2000
 
 
 class CappedPaginator(Paginator):
-    """A paginator whose COUNT stops after MAX_COUNTED rows (a LIMIT the index serves).
+    """A paginator whose COUNT stops after ``limit`` rows (a LIMIT the index serves).
 
     With ``narrow``, a page is chosen by its ids first (a scan of a narrow index, not of
     whole rows) and only those rows are loaded: the reader's-language-first order is an
     expression no index holds, so every published post is sorted for each page.
     """
 
-    def __init__(self, object_list, per_page, narrow: bool = False):
+    def __init__(self, object_list, per_page, narrow: bool = False, limit: int | None = None):
         super().__init__(object_list, per_page)
         self.narrow = narrow
+        self.limit = MAX_COUNTED if limit is None else limit
 
     @cached_property
     def _counted(self) -> int:
-        # Ids only, unordered: any MAX_COUNTED + 1 rows count the same, with no sort and
+        # Ids only, unordered: any limit + 1 rows count the same, with no sort and
         # no annotation computed (a search's ranks).
-        return self.object_list.order_by().values("pk")[: MAX_COUNTED + 1].count()
+        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:
-        return min(self._counted, MAX_COUNTED)
+        return min(self._counted, self.limit)
 
     @property
     def capped(self) -> bool:
-        return self._counted > MAX_COUNTED
+        return self._counted > self.limit
 
     def page(self, number) -> Page:
         if not self.narrow:

@@ -92,3 +92,18 @@ def test_author_history_is_counted_from_the_index_alone():
         plan = " ".join(row[0] for row in cursor.fetchall())
 
     assert plan.count("Index Only Scan using comment_author_history_idx") == 2
+
+
+
+@pytest.mark.parametrize(("count", "shown"), [(60, "30+"), (28, "28")])
+def test_queue_counts_up_to_the_limit_and_says_so(moderator_client, monkeypatch, count, shown):
+    monkeypatch.setattr("comments.admin.COUNT_LIMIT", 30)
+    fill(count)
+
+    response = moderator_client.get(QUEUE + "?status=all")
+    text = " ".join(response.text.split())
+
+    assert f"{shown} comments" in text
+    assert f"Select all {shown} comments" in text
+    assert response.context["selection_note_all"] == f"All {shown} selected"
+    assert response.context["cl"].paginator.num_pages == 2  # pages of the counted

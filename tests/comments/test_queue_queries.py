@@ -94,7 +94,6 @@ def test_author_history_is_counted_from_the_index_alone():
     assert plan.count("Index Only Scan using comment_author_history_idx") == 2
 
 
-
 @pytest.mark.parametrize(("count", "shown"), [(60, "30+"), (28, "28")])
 def test_queue_counts_up_to_the_limit_and_says_so(moderator_client, monkeypatch, count, shown):
     monkeypatch.setattr("comments.admin.COUNT_LIMIT", 30)

@@ -70,23 +70,52 @@ def test_sitemap_has_lastmod_for_posts(client):
     assert f"<lastmod>{post.updated_at.date().isoformat()}</lastmod>" in text
 
 
-def test_index_names_one_file_per_page_of_posts(client, monkeypatch):
+def post_files(client) -> list[str]:
+    return [f for f in locations(client, reverse("sitemap")) if "sitemap-posts.xml" in f]
+
+
+def test_index_names_one_file_per_range_of_post_ids(client, monkeypatch):
     monkeypatch.setattr(PostSitemap, "limit", 2)
     posts = [PostFactory() for _ in range(5)]
+    last = posts[-1].pk
 
-    files = locations(client, reverse("sitemap"))
-    post_files = [file for file in files if "sitemap-posts.xml" in file]
-    per_file = [locations(client, file.removeprefix("http://testserver")) for file in post_files]
+    files = post_files(client)
+    per_file = [locations(client, file.removeprefix("http://testserver")) for file in files]
 
-    assert post_files == [
-        "http://testserver/sitemap-posts.xml",
-        "http://testserver/sitemap-posts.xml?p=2",
-        "http://testserver/sitemap-posts.xml?p=3",
+    # File p holds ids 2p - 1 and 2p: as many files as the highest id needs.
+    assert files == ["http://testserver/sitemap-posts.xml"] + [
+        f"http://testserver/sitemap-posts.xml?p={p}" for p in range(2, (last + 1) // 2 + 1)
     ]
-    assert [len(urls) for urls in per_file] == [2, 2, 1]
-    assert sorted(sum(per_file, [])) == sorted(
-        f"http://testserver{post.get_absolute_url()}" for post in posts
-    )
+    for post in posts:
+        assert f"http://testserver{post.get_absolute_url()}" in per_file[(post.pk - 1) // 2]
+    assert sum(len(urls) for urls in per_file) == 5
+
+
+def test_a_post_stays_in_its_file_when_others_go(client, monkeypatch):
+    monkeypatch.setattr(PostSitemap, "limit", 2)
+    posts = [PostFactory() for _ in range(6)]
+    kept = posts[-1]
+    number = (kept.pk - 1) // 2 + 1
+    file = reverse("sitemap_section", args=["posts"]) + f"?p={number}"
+    Post.objects.filter(pk__in=[post.pk for post in posts[:4]]).delete()
+    Post.objects.filter(pk=posts[4].pk).update(status="draft")
+
+    assert locations(client, file) == [f"http://testserver{kept.get_absolute_url()}"]
+    assert len(post_files(client)) == number
+    after = reverse("sitemap_section", args=["posts"]) + f"?p={number + 1}"
+    assert client.get(after).status_code == 404
+
+
+def test_a_range_of_ids_with_nothing_published_is_an_empty_file(client, monkeypatch):
+    monkeypatch.setattr(PostSitemap, "limit", 2)
+    posts = [PostFactory() for _ in range(6)]
+    Post.objects.filter(pk__in=[post.pk for post in posts[:4]]).update(status="draft")
+    empty = (posts[0].pk - 1) // 2 + 1  # its range holds only drafts (or ids never used)
+
+    response = client.get(reverse("sitemap_section", args=["posts"]) + f"?p={empty}")
+
+    assert response.status_code == 200
+    assert locations(client, response.wsgi_request.get_full_path()) == []
 
 
 def test_author_files_hold_limit_addresses_each_author_in_every_language(client, monkeypatch):
@@ -161,16 +190,17 @@ def test_robots_txt_points_at_the_sitemap(client):
 def test_translations_are_alternates_across_files(client, monkeypatch):
     monkeypatch.setattr(PostSitemap, "limit", 2)
     original = PostFactory(slug="original")
-    PostFactory(slug="between")
-    PostFactory(slug="filler")
-    PostFactory(slug="original-ru", language="ru", translation_of=original)  # in file 2
+    PostFactory.create_batch(2)
+    translation = PostFactory(slug="original-ru", language="ru", translation_of=original)
     first, second = (
-        client.get(reverse("sitemap_section", args=["posts"]) + query).text
-        for query in ["", "?p=2"]
+        client.get(reverse("sitemap_section", args=["posts"]) + f"?p={(post.pk - 1) // 2 + 1}").text
+        for post in [original, translation]
     )
 
-    # The original (file 1) names its translation in file 2, and the other way round.
+    # Three ids apart, so in two files: each names the other.
+    assert "<loc>http://testserver/posts/original/</loc>" in first
     assert 'hreflang="ru" href="http://testserver/ru/posts/original-ru/"' in first
+    assert "<loc>http://testserver/ru/posts/original-ru/</loc>" in second
     assert 'hreflang="x-default" href="http://testserver/posts/original/"' in second
 
 

@@ -146,9 +146,14 @@ class PostSitemap:
     # sitemaps show it) is worked out by the database, not per post in Python.
     columns = ("pk", "slug", TruncDate("updated_at"), "language", "translation_of_id")
 
+    @classmethod
+    def file_of(cls, post_id: int) -> int:
+        """The number of the file that lists the post (?p=)."""
+        return (post_id - 1) // cls.limit + 1
+
     def files(self) -> int:
         last = Post.objects.published().order_by("-pk").values_list("pk", flat=True).first()
-        return max(1, -(-(last or 0) // self.limit))
+        return self.file_of(last) if last else 1
 
     def entries(self, origin: str, number: int) -> list[str]:
         ids = {"pk__gt": (number - 1) * self.limit, "pk__lte": number * self.limit}

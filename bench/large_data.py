@@ -41,6 +41,7 @@ def pages():
 
     from portal.large_data import saved_post_model
     from posts.models import Post
+    from posts.sitemaps import PostSitemap
 
     posts = Post.objects.published()
     post = posts.filter(slug__icontains="diaspora").first() or posts.first()
@@ -64,6 +65,11 @@ def pages():
         ("feed: author", reverse("posts:feed_author", args=[author.slug]), None),
         ("sitemap index", reverse("sitemap"), None),
         ("sitemap: posts p1", reverse("sitemap_section", args=["posts"]), None),
+        (
+            "sitemap: posts, last file",
+            reverse("sitemap_section", args=["posts"]) + f"?p={PostSitemap().files()}",
+            None,
+        ),
         ("sitemap: topics", reverse("sitemap_section", args=["topics"]), None),
         ("sitemap: authors", reverse("sitemap_section", args=["authors"]), None),
         ("my saved posts", reverse("saved:list"), "member"),

@@ -116,7 +116,10 @@ class CommentQuerySet(models.QuerySet):
                 self.model.objects.filter(user=OuterRef("user"), status=status)
                 .order_by()
                 .values("user")
-                .annotate(total=Count("pk"))
+                # COUNT(*), not of the id: the id is not in comment_author_history_idx,
+                # so counting it read every counted comment's row (24 ms a page of 25
+                # at 200,000 comments), where (user, status) alone is an index-only scan.
+                .annotate(total=Count("*"))
                 .values("total")
             )
             return Coalesce(Subquery(per_author), 0)

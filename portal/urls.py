@@ -24,7 +24,7 @@ urlpatterns = [
     path("i18n/setlang/", languages.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # The sitemap protocol caps a file at 50,000 URLs: an index names one file per section
-    # and page (PostSitemap.limit posts each, posts/sitemaps.py).
+    # and page (posts by ranges of PostSitemap.limit ids, posts/sitemaps.py).
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<section>.xml", sitemaps.section, name="sitemap_section"),
     path("theme/", theme.set_theme, name="theme"),

@@ -9,30 +9,31 @@ MAX_COUNTED = 2000
 
 
 class CappedPaginator(Paginator):
-    """A paginator whose COUNT stops after MAX_COUNTED rows (a LIMIT the index serves).
+    """A paginator whose COUNT stops after ``limit`` rows (a LIMIT the index serves).
 
     With ``narrow``, a page is chosen by its ids first (a scan of a narrow index, not of
     whole rows) and only those rows are loaded: the reader's-language-first order is an
     expression no index holds, so every published post is sorted for each page.
     """
 
-    def __init__(self, object_list, per_page, narrow: bool = False):
+    def __init__(self, object_list, per_page, narrow: bool = False, limit: int | None = None):
         super().__init__(object_list, per_page)
         self.narrow = narrow
+        self.limit = MAX_COUNTED if limit is None else limit
 
     @cached_property
     def _counted(self) -> int:
-        # Ids only, unordered: any MAX_COUNTED + 1 rows count the same, with no sort and
+        # Ids only, unordered: any limit + 1 rows count the same, with no sort and
         # no annotation computed (a search's ranks).
-        return self.object_list.order_by().values("pk")[: MAX_COUNTED + 1].count()
+        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:
-        return min(self._counted, MAX_COUNTED)
+        return min(self._counted, self.limit)
 
     @property
     def capped(self) -> bool:
-        return self._counted > MAX_COUNTED
+        return self._counted > self.limit
 
     def page(self, number) -> Page:
         if not self.narrow:
@@ -48,3 +49,12 @@ def paginate(request, queryset, per_page: int = PER_PAGE, narrow: bool = False) 
     """The requested page of a list; out-of-range or junk page numbers fall back safely."""
     paginator = CappedPaginator(queryset, per_page, narrow=narrow)
     return paginator.get_page(request.GET.get("page"))
+
+
+def paginate_ids(request, ids: list, queryset, per_page: int = PER_PAGE) -> Page:
+    """The requested page of a list already chosen and ordered as ids (a search's):
+    counted by its length, with only the page's rows loaded from ``queryset``."""
+    page = Paginator(ids, per_page).get_page(request.GET.get("page"))
+    rows = queryset.in_bulk(page.object_list)
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    return page

@@ -18,10 +18,10 @@ from ..addresses import redirect_from_old_slug
 from ..counting import count_view
 from ..forms import SearchForm
 from ..models import Author, Post, get_visible_post
-from ..pagination import paginate
+from ..pagination import paginate, paginate_ids
 from ..preview import can_preview, never_cache_preview
 from ..querysets import card_data_on_demand
-from ..search import search_posts
+from ..search import ranked_ids
 from ..search.highlight import headlines
 from ..search.suggest import did_you_mean
 from ..trending import MAX_TOPICS, trending_topics
@@ -137,7 +137,8 @@ def search(request):
     query, filters = form.query, form.filters
     page, suggestion = None, None
     if query:
-        page = paginate(request, search_posts(query, filters).with_card_data())
+        found = Post.objects.published().with_card_data()
+        page = paginate_ids(request, ranked_ids(query, filters), found)
         passages = headlines(query, page.object_list)
         for post in page.object_list:  # the same instances the cards render
             post.passage = passages.get(post.pk)

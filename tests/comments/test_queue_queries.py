@@ -76,3 +76,33 @@ def test_queue_order_and_author_history_are_read_from_indexes():
     assert "comment_pending_first_idx" in plans["queue"]
     assert "Sort" not in plans["queue"]
     assert "comment_author_history_idx" in plans["history"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_author_history_is_counted_from_the_index_alone():
+    fill(40)
+    queue = Comment.objects.with_author_history().values("author_approved", "author_rejected")
+
+    with connection.cursor() as cursor:
+        # As at 200,000 comments: no plan that reads the rows (a bitmap or a table scan).
+        for setting in ["enable_seqscan", "enable_bitmapscan"]:
+            cursor.execute(f"SET LOCAL {setting} = off")
+        sql, params = queue.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+
+    assert plan.count("Index Only Scan using comment_author_history_idx") == 2
+
+
+@pytest.mark.parametrize(("count", "shown"), [(60, "30+"), (28, "28")])
+def test_queue_counts_up_to_the_limit_and_says_so(moderator_client, monkeypatch, count, shown):
+    monkeypatch.setattr("comments.admin.COUNT_LIMIT", 30)
+    fill(count)
+
+    response = moderator_client.get(QUEUE + "?status=all")
+    text = " ".join(response.text.split())
+
+    assert f"{shown} comments" in text
+    assert f"Select all {shown} comments" in text
+    assert response.context["selection_note_all"] == f"All {shown} selected"
+    assert response.context["cl"].paginator.num_pages == 2  # pages of the counted

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from posts.models import Author, Post, PostAuthor
-from posts.search import clean_query, search_posts
+from posts.search import NEWEST, RELEVANCE, Filters, clean_query, ranked_ids, search_posts
 from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +220,39 @@ def test_only_the_newest_matches_are_ranked_and_counted(client, monkeypatch):
 
     assert "3 or more posts match" in text
     assert [f"Diaspora note {age}" in text for age in range(5)] == [True] * 3 + [False] * 2
+
+
+@pytest.mark.parametrize("sort", [RELEVANCE, NEWEST])
+def test_ranked_ids_are_search_posts_in_its_order(sort):
+    now = timezone.now()
+    for n in range(4):  # ties in rank and in date: the id decides, as in search_posts()
+        day = now - timedelta(days=n % 2 + 1)
+        PostFactory(title=f"Cooperatives {n}", published_at=day)
+        PostFactory(summary=f"Cooperatives and savings {n}.", published_at=day)
+        PostFactory(body=f"<p>On cooperatives {n}.</p>", published_at=day)
+    filters = Filters(sort=sort)
+
+    expected = list(search_posts("cooperatives", filters).values_list("pk", flat=True))
+
+    assert len(expected) == 12
+    assert ranked_ids("cooperatives", filters) == expected
+    assert ranked_ids("", filters) == []
+
+
+def test_search_page_shows_the_best_match_first_and_pages_on(client):
+    now = timezone.now()
+    for n in range(11):
+        PostFactory(title=f"Note {n}", body="<p>On cooperatives.</p>", published_at=now)
+    PostFactory(title="Cooperatives at large", published_at=now - timedelta(days=9))
+
+    first = client.get(reverse("posts:search"), {"q": "cooperatives"})
+    second = client.get(reverse("posts:search"), {"q": "cooperatives", "page": 2})
+
+    assert "12 posts match" in first.text
+    assert [post.title for post in first.context["page"].object_list][0] == "Cooperatives at large"
+    assert len(first.context["page"].object_list) == 10
+    assert len(second.context["page"].object_list) == 2
+    assert "Cooperatives at large" not in second.text
 
 
 @pytest.mark.parametrize("count", [2, 30])

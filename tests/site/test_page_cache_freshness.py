@@ -18,6 +18,7 @@ from taggit.models import Tag
 from comments.models import Comment, CommentStatus
 from comments.moderation import moderate
 from posts.models import PostStatus
+from posts.sitemaps import PostSitemap
 from tests.factories import PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +34,13 @@ def pages(content):
         author.get_absolute_url(),
         reverse("posts:trending"),
         reverse("posts:feed_latest"),
-        reverse("sitemap_section", args=["posts"]),
+        sitemap_file_of(content["draft"]),
         reverse("posts:search") + "?q=diaspora",
     ]
+
+
+def sitemap_file_of(post) -> str:
+    return reverse("sitemap_section", args=["posts"]) + f"?p={PostSitemap.file_of(post.pk)}"
 
 
 def served(urls) -> dict:
@@ -85,7 +90,7 @@ def test_publishing_a_draft(cached, content, settings):
     pages = assert_fresh(cached, settings)
     assert "Unfinished draft" in pages[reverse("posts:latest")]
     assert "Unfinished draft" in pages[reverse("posts:topic", args=["diaspora"])]
-    assert "unfinished-draft" in pages[reverse("sitemap_section", args=["posts"])]
+    assert "unfinished-draft" in pages[sitemap_file_of(draft)]
 
 
 def test_editing_a_post(cached, content, settings):

@@ -10,18 +10,41 @@ STATIC = Path(__file__).resolve().parents[2] / "static"
 FONTS_CSS = (STATIC / "css" / "fonts.css").read_text()
 
 
-@pytest.mark.django_db
-def test_every_page_preloads_the_first_screens_faces(client):
-    page = client.get("/").content.decode()
-    preloads = re.findall(
+def preloaded_fonts(page: str) -> list[str]:
+    return re.findall(
         r'<link rel="preload" href="/static/(fonts/[^"]+)" as="font" type="font/woff2" crossorigin>',
         page,
     )
+
+
+@pytest.mark.django_db
+def test_every_page_preloads_the_first_screens_faces(client):
+    preloads = preloaded_fonts(client.get("/").content.decode())
     assert len(preloads) == 4
     for path in preloads:
         assert (STATIC / path).exists()
         assert f"../{path}" in FONTS_CSS  # what is preloaded is what the page uses
         assert "latin-ext" not in path
+
+
+def test_georgian_on_screen_is_the_modern_alphabet_in_a_small_subset():
+    from fontTools.ttLib import TTFont
+
+    faces = re.findall(
+        r'src: url\("\.\./(fonts/noto-sans-georgian/[^"]+)"\) format\("woff2"\);\s*'
+        r"unicode-range: ([^;]+);",
+        FONTS_CSS,
+    )
+    modern = [path for path, ranges in faces if ranges == "U+10D0-10FF"]
+    assert len(modern) == 2
+    for path in modern:
+        assert "mkhedruli" in path
+        assert (STATIC / path).stat().st_size < 8_000
+        assert set(range(0x10D0, 0x1100)) <= set(TTFont(STATIC / path).getBestCmap())
+    # The rarer letters (Mtavruli capitals of text-transform: uppercase) come from the full file.
+    assert all("U+1C90" in ranges for path, ranges in faces if path not in modern)
+    # The Armenian full stop is Noto Sans Armenian's: an Armenian page fetches no Georgian face.
+    assert all("U+0589" not in ranges for _, ranges in faces)
 
 
 def test_fallback_faces_match_the_web_fonts_metrics():

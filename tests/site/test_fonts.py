@@ -27,6 +27,30 @@ def test_every_page_preloads_the_first_screens_faces(client):
         assert "latin-ext" not in path
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "script_faces"),
+    [
+        ("ka", ["noto-sans-georgian-mkhedruli-400", "noto-sans-georgian-mkhedruli-700"]),
+        ("hy", ["noto-sans-armenian-armenian-400", "noto-sans-armenian-armenian-700"]),
+    ],
+)
+def test_georgian_and_armenian_pages_preload_their_scripts_faces_regular_and_bold(
+    client, code, script_faces
+):
+    """The title is bold: a face that misses the first paint is never shown (optional)."""
+    preloads = preloaded_fonts(client.get(f"/{code}/").content.decode())
+    names = [path.rsplit("/", 1)[1] for path in preloads]
+    assert [name.rsplit("-", 1)[0] for name in names] == [
+        "inter-latin-400",  # the figures of dates
+        "inter-latin-600",  # the authors' names
+        *script_faces,
+    ]
+    for path in preloads:
+        assert (STATIC / path).exists()
+        assert f"../{path}" in FONTS_CSS
+
+
 def test_georgian_on_screen_is_the_modern_alphabet_in_a_small_subset():
     from fontTools.ttLib import TTFont
 

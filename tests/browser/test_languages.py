@@ -170,3 +170,27 @@ def test_an_english_list_fetches_no_other_scripts_fonts_for_the_language_filter(
     expect(georgian).to_be_visible()
     family = georgian.evaluate("link => getComputedStyle(link).fontFamily")
     assert family.startswith('"Inter Fallback", system-ui'), family
+
+
+def test_an_armenian_post_fetches_its_own_faces_and_no_georgian_one(open_tab, library):
+    """The Armenian full stop is Noto Sans Armenian's: Georgian faces are for Georgian text."""
+    post = PostFactory(
+        title="Սփյուռքի մասնագետները և համայնքը",
+        slug="diaspora-hy",
+        summary="Ինչ սովորեցինք։ Վստահությունը գալիս է առաջինը։",
+        body="<p>Մարդիկ վերադառնում են այնտեղ, որտեղ իրենց սպասում են։</p>",
+        language="hy",
+        authors=library.post.ordered_authors,
+    )
+    tab = open_tab()
+    fonts = []
+    tab.page.on(
+        "request", lambda request: fonts.append(request.url) if ".woff2" in request.url else None
+    )
+
+    tab.goto(post.get_own_language_url())
+    tab.page.evaluate("document.fonts.ready.then(() => true)")
+
+    assert any("noto-sans-armenian-armenian-400" in url for url in fonts), fonts
+    assert any("noto-sans-armenian-armenian-700" in url for url in fonts), fonts  # the title
+    assert [url for url in fonts if "georgian" in url] == []

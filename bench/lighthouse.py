@@ -63,6 +63,7 @@ def pages(base: str) -> dict[str, str]:
         "search": "/search/?q=migration",
         "about": "/pages/about/",
         "post (ka)": first_link(base, "/ka/", "/ka/posts/"),
+        "post (hy)": first_link(base, "/hy/", "/hy/posts/"),
     }
 
 

@@ -151,17 +151,22 @@ def test_long_translations_fit_a_phone(open_tab, library, translated, code):
         tab.check(f"{name} ({code}, phone)")
 
 
-def test_an_english_list_fetches_no_other_scripts_fonts_for_the_language_filter(open_tab, library):
-    """The filter names each language in its own script, in the device's font: a page in
-    English fetches no Cyrillic, Georgian or Armenian face for those few words."""
-    tab = open_tab()
+def fonts_fetched(tab, path: str) -> list[str]:
+    """The addresses of the web fonts the page at `path` fetched, once they have arrived."""
     fonts = []
     tab.page.on(
         "request", lambda request: fonts.append(request.url) if ".woff2" in request.url else None
     )
-
-    tab.goto("/")
+    tab.goto(path)
     tab.page.evaluate("document.fonts.ready.then(() => true)")
+    return fonts
+
+
+def test_an_english_list_fetches_no_other_scripts_fonts_for_the_language_filter(open_tab, library):
+    """The filter names each language in its own script, in the device's font: a page in
+    English fetches no Cyrillic, Georgian or Armenian face for those few words."""
+    tab = open_tab()
+    fonts = fonts_fetched(tab, "/")
 
     assert any("inter-latin-400" in url for url in fonts), fonts
     scripts = [url for url in fonts if any(s in url for s in ("cyrillic", "georgian", "armenian"))]
@@ -170,3 +175,21 @@ def test_an_english_list_fetches_no_other_scripts_fonts_for_the_language_filter(
     expect(georgian).to_be_visible()
     family = georgian.evaluate("link => getComputedStyle(link).fontFamily")
     assert family.startswith('"Inter Fallback", system-ui'), family
+
+
+def test_an_armenian_post_fetches_its_own_faces_and_no_georgian_one(open_tab, library):
+    """The Armenian full stop is Noto Sans Armenian's: Georgian faces are for Georgian text."""
+    post = PostFactory(
+        title="Սփյուռքի մասնագետները և համայնքը",
+        slug="diaspora-hy",
+        summary="Ինչ սովորեցինք։ Վստահությունը գալիս է առաջինը։",
+        body="<p>Մարդիկ վերադառնում են այնտեղ, որտեղ իրենց սպասում են։</p>",
+        language="hy",
+        authors=library.post.ordered_authors,
+    )
+    tab = open_tab()
+    fonts = fonts_fetched(tab, post.get_own_language_url())
+
+    assert any("noto-sans-armenian-armenian-400" in url for url in fonts), fonts
+    assert any("noto-sans-armenian-armenian-700" in url for url in fonts), fonts  # the title
+    assert [url for url in fonts if "georgian" in url] == []

@@ -193,3 +193,28 @@ def test_an_armenian_post_fetches_its_own_faces_and_no_georgian_one(open_tab, li
     assert any("noto-sans-armenian-armenian-400" in url for url in fonts), fonts
     assert any("noto-sans-armenian-armenian-700" in url for url in fonts), fonts  # the title
     assert [url for url in fonts if "georgian" in url] == []
+
+
+def test_also_in_names_the_translations_without_fetching_their_scripts_fonts(open_tab, library):
+    """ "Also in: Русский · ქართული" under an English title: in the device's font, as the
+    language filter, so the page's first paint waits for no Cyrillic or Georgian face."""
+    post = library.post
+    for code, title in (("ru", "Диаспора и развитие"), ("ka", "დიასპორა და განვითარება")):
+        PostFactory(
+            title=title,
+            slug=f"{post.slug}-{code}",
+            language=code,
+            translation_of=post,
+            authors=post.ordered_authors,
+        )
+    tab = open_tab()
+    fonts = fonts_fetched(tab, post.get_absolute_url())
+
+    also_in = tab.page.locator(".also-in")
+    expect(also_in.get_by_role("link", name="ქართული")).to_be_visible()
+    family = also_in.get_by_role("link", name="Русский").evaluate(
+        "link => getComputedStyle(link).fontFamily"
+    )
+    assert family.startswith('"Inter Fallback", system-ui'), family
+    scripts = [url for url in fonts if any(s in url for s in ("cyrillic", "georgian"))]
+    assert scripts == []

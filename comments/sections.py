@@ -35,7 +35,6 @@ def thread_page(post, user, number, own_pending_replies=True, generation=None):
 
 
 def shared_thread_page(post, number, generation):
-
     def build():
         comments = Comment.objects.thread_page_for(post, AnonymousUser())
         page = Paginator(comments, settings.COMMENTS_PER_PAGE).get_page(number)

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from . import image_admin  # noqa: F401  (registers the image library)
 from .activity_chart import activity_chart
+from .admin_counts import CappedCountAdmin
 from .admin_forms import PostAdminForm, PostAuthorFormSet
 from .admin_revisions import RevisionsAndSharingMixin
 from .admin_translations import MissingTranslationFilter, with_group_languages
@@ -113,7 +114,7 @@ class AttachmentInline(AttachmentFileMixin, admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(RevisionsAndSharingMixin, admin.ModelAdmin):
+class PostAdmin(CappedCountAdmin, RevisionsAndSharingMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "state",

@@ -96,7 +96,7 @@ def test_author_history_is_counted_from_the_index_alone():
 
 @pytest.mark.parametrize(("count", "shown"), [(60, "30+"), (28, "28")])
 def test_queue_counts_up_to_the_limit_and_says_so(moderator_client, monkeypatch, count, shown):
-    monkeypatch.setattr("comments.admin.COUNT_LIMIT", 30)
+    monkeypatch.setattr("comments.admin.CommentAdmin.count_limit", 30)
     fill(count)
 
     response = moderator_client.get(QUEUE + "?status=all")

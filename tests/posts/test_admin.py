@@ -152,6 +152,21 @@ def test_post_list_costs_a_fixed_number_of_queries(
     assert len(response.context["cl"].result_list) == count
 
 
+@pytest.mark.parametrize(("count", "shown"), [(12, "10+"), (8, "8")])
+def test_post_list_counts_up_to_the_limit_and_says_so(editor_client, monkeypatch, count, shown):
+    monkeypatch.setattr("posts.admin.PostAdmin.count_limit", 10)
+    monkeypatch.setattr("posts.admin.PostAdmin.list_per_page", 5)
+    PostFactory.create_batch(count)
+
+    response = editor_client.get(CHANGELIST)
+    text = " ".join(response.text.split())
+
+    assert f"{shown} posts" in text
+    assert f"Select all {shown} posts" in text
+    assert response.context["selection_note_all"] == f"All {shown} selected"
+    assert response.context["cl"].paginator.num_pages == 2  # pages of the counted
+
+
 def test_post_list_shows_views_downloads_authors_and_state(editor_client):
     ada, bo = AuthorFactory(name="Ada Advisor"), AuthorFactory(name="Bo Brief")
     post = PostFactory(title="Counted post", authors=[bo, ada])

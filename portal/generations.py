@@ -59,12 +59,21 @@ def next_publication(generation: int) -> float | None:
     """When the next scheduled post goes live (a timestamp), or None.
 
     Cached per generation: publishing, editing or scheduling a post bumps it.
-    Once that moment has passed, it is looked up again.
+    Once that moment has passed, it is looked up again. This process also keeps the
+    answer for the last few generations: every fragment built asks.
     """
-    when = cache.get(_NEXT_KEY.format(generation))
+    when = _known.get(generation)
+    if when is None:
+        when = cache.get(_NEXT_KEY.format(generation))
     if when is None or (when != _NONE and when <= time.time()):
         when = _remember_next_publication(generation)
+    if len(_known) >= 8:
+        _known.clear()
+    _known[generation] = when
     return None if when == _NONE else when
+
+
+_known: dict[int, float] = {}  # generation -> next publication, as cached
 
 
 def _remember_next_publication(generation: int) -> float:

@@ -7,7 +7,10 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -141,3 +144,21 @@ def test_each_member_sees_their_own_save_state_and_name(client, post, member, ot
     assert theirs.count('aria-pressed="false"') == 2 and 'aria-pressed="true"' not in theirs
     assert "Rita Reader" in mine and "Rita Reader" not in theirs
     assert "Otto Other" in theirs
+
+
+def test_with_the_database_as_cache_fragments_stay_in_memory(member_client, post, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    page_of(member_client, post)
+    generations.bump()  # every fragment is built again on the next request
+
+    with CaptureQueriesContext(connection) as queries:
+        html = page_of(member_client, post)
+
+    assert "Diaspora bonds" in html
+    assert not [q["sql"] for q in queries if "per-generation" in q["sql"]]

@@ -120,7 +120,7 @@ def forget_standing(user_ids) -> None:
     cache.delete_many([_standing_key(user_id) for user_id in set(user_ids) if user_id])
 
 
-def forget_barrier(sender, instance, **kwargs) -> None:
+def forget_standing_of_owner(sender, instance, **kwargs) -> None:
     """post_save / post_delete of a CommentingSuspension, an EmailAddress or a Comment."""
     forget_standing([instance.user_id])
 

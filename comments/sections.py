@@ -21,7 +21,7 @@ from .suspensions import CommentingSuspension
 SENT_STATES = {"thanks", "published", "duplicate"}
 
 
-def thread_page(post, user, number, own_pending_replies=True, generation=None):
+def thread_page(post, user, number, own_pending_replies, generation):
     """A page of the thread as ``user`` sees it.
 
     Without pending replies of their own, a member sees what every reader sees:
@@ -31,7 +31,7 @@ def thread_page(post, user, number, own_pending_replies=True, generation=None):
     if user.is_authenticated and own_pending_replies:
         comments = Comment.objects.thread_page_for(post, user)
         return Paginator(comments, settings.COMMENTS_PER_PAGE).get_page(number)
-    return shared_thread_page(post, number, generation or generations.current())
+    return shared_thread_page(post, number, generation)
 
 
 def shared_thread_page(post, number, generation):

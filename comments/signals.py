@@ -4,7 +4,7 @@ from django.dispatch import receiver
 from portal import generations
 
 from .models import Comment, CommentStatus
-from .rules import forget_barrier
+from .rules import forget_standing_of_owner
 from .suspensions import CommentingSuspension
 
 
@@ -27,7 +27,9 @@ def connect_barrier_receivers():
 
     for model in (CommentingSuspension, EmailAddress, Comment):
         for signal in (post_save, post_delete):
-            signal.connect(forget_barrier, sender=model, dispatch_uid=f"barrier_{model.__name__}")
+            signal.connect(
+                forget_standing_of_owner, sender=model, dispatch_uid=f"standing_{model.__name__}"
+            )
 
 
 connect_barrier_receivers()

@@ -7,7 +7,9 @@ copy still goes when the next scheduled post goes live, like the shared one.
 Fragments of pages, a post as readers see it, a page of a comment thread.
 """
 
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -25,6 +27,53 @@ def shared_cache():
     """The shared cache, or None where it is the database (SQLite and no Redis, as with
     `make run`): there a fragment stored costs more queries than building it again."""
     return None if isinstance(caches["default"], DatabaseCache) else cache
+
+
+class LocalObjects:
+    """This process's own bounded store of live objects, least recently used out first.
+
+    For values that cannot be pickled or must not leave the process: a page
+    skeleton holds the template nodes of its holes (portal.templatetags.skeletons).
+    """
+
+    def __init__(self, max_entries: int):
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, tuple[float, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None or found[0] <= time.time():
+                self._entries.pop(key, None)
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def set(self, key: str, value, until: float) -> None:
+        with self._lock:
+            self._entries[key] = (until, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+objects = LocalObjects(max_entries=500)
+
+
+def get_or_build_here(key: str, generation: int, build):
+    """Like get_or_build(), kept in this process only and never copied or pickled."""
+    found = objects.get(key)
+    if found is None:
+        until = generations.expiry(generation, settings.PAGE_CACHE_SECONDS)
+        found = build()
+        if until - time.time() >= 1:
+            objects.set(key, found, until)
+    return found
 
 
 def get_or_build(key: str, generation: int, build):

@@ -1,4 +1,5 @@
 from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.utils.functional import cached_property
 
 PER_PAGE = 10
@@ -58,3 +59,25 @@ def paginate_ids(request, ids: list, queryset, per_page: int = PER_PAGE) -> Page
     rows = queryset.in_bulk(page.object_list)
     page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     return page
+
+
+def paginate_counted(request, queryset, per_page: int = PER_PAGE) -> Page:
+    """The requested page and the list's length in one query (COUNT(*) OVER ()).
+
+    For lists small by nature, such as a member's saved posts: the window counts
+    every row, where paginate() stops counting at MAX_COUNTED. A number past the
+    end, or junk, falls back to paginate() and lands where it would.
+    """
+    try:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
+        number = 0
+    if number < 1:
+        return paginate(request, queryset, per_page)
+    bottom = (number - 1) * per_page
+    rows = list(queryset.annotate(list_length=Window(Count("pk")))[bottom : bottom + per_page])
+    if not rows and number > 1:
+        return paginate(request, queryset, per_page)
+    paginator = CappedPaginator(queryset, per_page)
+    paginator._counted = rows[0].list_length if rows else 0  # the cached_property's value
+    return Page(rows, number, paginator)

@@ -87,6 +87,17 @@ def post_page_prefetches() -> list:
     return [authors_prefetch(), "tags", attachments_prefetch()]
 
 
+def published_q(prefix: str = "", at=None) -> Q:
+    """The published rule as a condition, for a query that reaches posts through a
+    relation (``prefix`` "post__"): a join, not a subquery of post ids."""
+    return Q(
+        **{
+            f"{prefix}status": PostStatus.PUBLISHED,
+            f"{prefix}published_at__lte": at or timezone.now(),
+        }
+    )
+
+
 class PostQuerySet(models.QuerySet):
     # The three publication states. Post.state is the same rule for one loaded post.
     def drafts(self):
@@ -98,7 +109,7 @@ class PostQuerySet(models.QuerySet):
 
     def published(self, at=None):
         """What the public may see: published, and its time has come (live)."""
-        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=at or timezone.now())
+        return self.filter(published_q(at=at))
 
     def in_state(self, state: PublicationState):
         match PublicationState(state):

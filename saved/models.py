@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post, authors_prefetch
+from posts.querysets import published_q
 
 
 class SavedPostQuerySet(models.QuerySet):
@@ -21,7 +22,7 @@ class SavedPostQuerySet(models.QuerySet):
         """
         saved = (
             self.of(user)
-            .filter(post__in=Post.objects.published())
+            .filter(published_q("post__"))
             .select_related("post", "post__featured_image")
         )
         return (

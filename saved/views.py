@@ -17,7 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts.redirects import safe_next
 from portal.rate_limit import over_limit
 from posts.models import Post
-from posts.pagination import paginate
+from posts.pagination import paginate_counted
 from posts.printing.response import pdf_response, preparing_response
 from posts.printing.store import stored
 from posts.printing.tasks import is_queued, render_slot
@@ -52,13 +52,14 @@ PLACES = frozenset({"top", "bottom"})
 @private
 @require_GET
 def saved_list(request):
-    page = paginate(request, SavedPost.objects.published_of(request.user, card_data=False))
+    page = paginate_counted(request, SavedPost.objects.published_of(request.user, card_data=False))
     # Every post listed here is saved: the toggles need no lookup of the whole list
     # (the context processor's query returns every saved id, thousands for some members).
     saved_ids = frozenset(saved.post_id for saved in page.object_list)
     context = {
         "page": page,
         "nav": "saved",
+        "skeleton": "saved",  # the list itself is a hole: the page around it is shared
         "pack_limit": READING_PACK_LIMIT,
         "saved_post_ids": saved_ids,
         "prepare_cards": card_data_on_demand(lambda: [saved.post for saved in page.object_list]),

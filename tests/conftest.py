@@ -49,7 +49,11 @@ def _english_to_begin_with():
 def _fresh_cache():
     from django.core.cache import cache
 
-    cache.clear()
+    from portal import per_generation
+
+    # This process's copies too: a frozen clock can start a test at an earlier test's generation.
+    for store in (cache, per_generation.local, per_generation.objects):
+        store.clear()
     yield
     cache.clear()
 

@@ -36,6 +36,9 @@ register = template.Library()
 # survives HTML escaping unchanged and no real token can contain it (tokens are
 # letters and digits only).
 TOKEN_PLACEHOLDER = "csrf-token-of-this-request"
+# The holes met while a page skeleton is built (portal.templatetags.skeletons): none
+# inside a fragment, which is shared with every member.
+HOLES = "_skeleton_holes"
 
 
 class FragmentNode(template.Node):
@@ -62,9 +65,8 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         # Error pages may render without a request or before authentication: not kept.
-        request = context.get("request")
-        user = getattr(request, "user", None)
-        if user is None or not settings.PAGE_CACHE_SECONDS:
+        request, user = context.get("request"), context.get("user")
+        if request is None or user is None or not settings.PAGE_CACHE_SECONDS:
             return self.nodelist.render(context)
         if self.when and not self.when.resolve(context):
             return self.nodelist.render(context)
@@ -75,7 +77,7 @@ class FragmentNode(template.Node):
         def build() -> str:
             if self.prepare:
                 self.prepare.resolve(context)  # a callable: the template engine calls it
-            with context.push(csrf_token=TOKEN_PLACEHOLDER):
+            with context.push({"csrf_token": TOKEN_PLACEHOLDER, HOLES: None}):
                 html = str(self.nodelist.render(context))
             for name, value in fills.items():
                 html = html.replace(value, f"fragment-fill-{name}")
@@ -90,16 +92,21 @@ class FragmentNode(template.Node):
         return mark_safe(html)
 
 
-@register.tag
-def fragment(parser, token):
-    bits = token.split_contents()[1:]
+def parse_named(parser, token, options=("when=", "fills=", "prepare=")) -> tuple:
+    """{% tag name value… option=value… %}…{% endtag %}: the nodelist, name, values, options."""
+    tag, *bits = token.split_contents()
     if not bits:
-        raise template.TemplateSyntaxError("{% fragment %} needs a name.")
-    options = {}
-    while bits and bits[-1].startswith(("when=", "fills=", "prepare=")):
+        raise template.TemplateSyntaxError(f"{{% {tag} %}} needs a name.")
+    found = {}
+    while bits and bits[-1].startswith(options):
         option, value = bits.pop().split("=", 1)
-        options[option] = parser.compile_filter(value)
-    nodelist = parser.parse(("endfragment",))
+        found[option] = parser.compile_filter(value)
+    nodelist = parser.parse((f"end{tag}",))
     parser.delete_first_token()
     name, *vary_on = (parser.compile_filter(bit) for bit in bits)
-    return FragmentNode(nodelist, name, vary_on, options)
+    return nodelist, name, vary_on, found
+
+
+@register.tag
+def fragment(parser, token):
+    return FragmentNode(*parse_named(parser, token))

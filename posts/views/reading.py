@@ -91,6 +91,8 @@ def detail(request, slug):
     # show them when they are built: no query for a post alone or a page from cache.
     translations = SimpleLazyObject(post.published_translations) if post.has_translations else []
     context = {"post": post, "translations": translations, "generation": generation}
+    if post.is_published and request.user.is_authenticated and not can_preview(request.user):
+        context["skeleton"] = "post"  # the same page for every member, their parts in holes
     response = render(request, "posts/detail.html", context)
     if post.is_published:  # previews of drafts never count
         count_view(request, post.pk)

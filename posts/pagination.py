@@ -78,6 +78,11 @@ def paginate_counted(request, queryset, per_page: int = PER_PAGE) -> Page:
     rows = list(queryset.annotate(list_length=Window(Count("pk")))[bottom : bottom + per_page])
     if not rows and number > 1:
         return paginate(request, queryset, per_page)
-    paginator = CappedPaginator(queryset, per_page)
-    paginator._counted = rows[0].list_length if rows else 0  # the cached_property's value
+    return counted_page(rows, number, rows[0].list_length if rows else 0, per_page)
+
+
+def counted_page(rows: list, number: int, length: int, per_page: int = PER_PAGE) -> Page:
+    """A page whose rows and list length are already known (read with them, or kept)."""
+    paginator = CappedPaginator(rows, per_page)
+    paginator._counted = length  # the cached_property's value
     return Page(rows, number, paginator)

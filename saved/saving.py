@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from posts.models import Post, PostActivity
 
+from .listing import list_key
 from .models import SavedPost
 
 # Named when saves lived in posts; kept so a save pending across a deploy completes.
@@ -40,10 +41,11 @@ def saved_post_ids(user) -> frozenset:
 
 
 def forget_saved_ids(sender, instance, **kwargs) -> None:
-    """post_save / post_delete of a SavedPost; after commit too, so no reader re-caches the old set."""
-    key = _saved_ids_key(instance.user_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key), robust=True)
+    """post_save / post_delete of a SavedPost: the member's saved ids and kept list pages.
+    After commit too, so no reader re-caches the old set."""
+    keys = [_saved_ids_key(instance.user_id), list_key(instance.user_id)]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys), robust=True)
 
 
 def save_post(user, post: Post) -> bool:

@@ -17,12 +17,12 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts.redirects import safe_next
 from portal.rate_limit import over_limit
 from posts.models import Post
-from posts.pagination import paginate_counted
 from posts.printing.response import pdf_response, preparing_response
 from posts.printing.store import stored
 from posts.printing.tasks import is_queued, render_slot
 from posts.querysets import card_data_on_demand
 
+from .listing import saved_page
 from .models import SavedPost
 from .pack import (
     READING_PACK_LIMIT,
@@ -52,7 +52,7 @@ PLACES = frozenset({"top", "bottom"})
 @private
 @require_GET
 def saved_list(request):
-    page = paginate_counted(request, SavedPost.objects.published_of(request.user, card_data=False))
+    page, generation = saved_page(request)
     # Every post listed here is saved: the toggles need no lookup of the whole list
     # (the context processor's query returns every saved id, thousands for some members).
     saved_ids = frozenset(saved.post_id for saved in page.object_list)
@@ -60,6 +60,7 @@ def saved_list(request):
         "page": page,
         "nav": "saved",
         "skeleton": "saved",  # the list itself is a hole: the page around it is shared
+        "generation": generation,
         "pack_limit": READING_PACK_LIMIT,
         "saved_post_ids": saved_ids,
         "prepare_cards": card_data_on_demand(lambda: [saved.post for saved in page.object_list]),

@@ -16,6 +16,16 @@ def render_stamp() -> str:
     return signing.dumps(timezone.now().timestamp(), salt=RENDERED_SALT)
 
 
+def one_time_values() -> dict:
+    """What makes an unsent form unique: a token against double sending, and when it was shown."""
+    return {"token": uuid.uuid4(), "rendered": render_stamp()}
+
+
+def fills(values: dict) -> dict:
+    """An unsent form's one-time values as the {% fragment %} fills them in."""
+    return {"comment-token": str(values["token"]), "comment-shown": values["rendered"]}
+
+
 def filled_too_fast(stamp: str) -> bool:
     """Sent sooner than a person could type, or without a genuine stamp: a robot."""
     try:
@@ -36,12 +46,11 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, *args, parent=None, **kwargs):
+    def __init__(self, *args, parent=None, one_time=None, **kwargs):
         key = parent.pk if parent else "new"
         kwargs.setdefault("auto_id", f"comment-{key}-%s")
         kwargs.setdefault(
-            "initial",
-            {"token": uuid.uuid4(), "parent": key if parent else None, "rendered": render_stamp()},
+            "initial", {**(one_time or one_time_values()), "parent": key if parent else None}
         )
         super().__init__(*args, **kwargs)
         # Built here, not at import, so the length follows the setting (tests change it).
@@ -68,12 +77,7 @@ class CommentForm(forms.Form):
     def fresh_values(self) -> dict:
         """What differs between two unsent forms (the {% fragment %} fills them in), or
         nothing when this form was sent back with the member's text: it is theirs alone."""
-        if self.is_bound:
-            return {}
-        return {
-            "comment-token": str(self.initial["token"]),
-            "comment-shown": self.initial["rendered"],
-        }
+        return {} if self.is_bound else fills(self.initial)
 
     def clean(self):
         cleaned = super().clean()

@@ -6,12 +6,13 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from portal import generations, per_generation
 from posts.groups import is_editor
 
-from .forms import CommentForm
+from .forms import CommentForm, fills, one_time_values
 from .models import Comment, CommentStatus
 from .one_click import can_moderate
 from .rules import comments_are_open, standing
@@ -104,6 +105,16 @@ def barrier_message(user, barrier: str) -> str:
     return _("Please confirm your email address before you comment.")
 
 
+def form_and_fills(form, parent) -> dict:
+    """The comment form, and what the cached unsent form is filled in with. An unsent
+    form is only built when its fragment is: most requests find it kept."""
+    if form is not None:
+        return {"form": form, "fresh_values": form.fresh_values}
+    values = one_time_values()
+    unsent = SimpleLazyObject(lambda: CommentForm(parent=parent, one_time=values))
+    return {"form": unsent, "fresh_values": fills(values)}
+
+
 def form_area_context(request, post, *, form=None, parent=None, state=None):
     is_open = comments_are_open(post)
     user = request.user
@@ -116,7 +127,7 @@ def form_area_context(request, post, *, form=None, parent=None, state=None):
         "suspension": CommentingSuspension.objects.current_for(user)
         if barrier == "suspended"
         else None,
-        "form": form or CommentForm(parent=parent),
+        **form_and_fills(form, parent),
         "parent": parent,
         "state": state,
         "login_url": login_url(post),

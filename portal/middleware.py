@@ -46,14 +46,15 @@ def end_idle_sessions(get_response):
 
 
 def _user_unless_idle(request):
-    user = get_user(request)
+    # From here on the request holds the user itself: every later read (templates read
+    # it dozens of times) skips the lazy object's proxy.
+    user = request.user = get_user(request)
     session = request.session
     if not user.is_authenticated or not session.get_expire_at_browser_close():
         return user
     now = int(time.time())
     last_seen = session.get(LAST_SEEN_KEY, now)
     if now - last_seen > settings.SESSION_IDLE_SECONDS:
-        request.user = user  # logout() reads it; this lazy object is still resolving
         logout(request)
         messages.info(
             request, _("You were logged out after a while without activity."), fail_silently=True

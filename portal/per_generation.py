@@ -62,7 +62,11 @@ class LocalObjects:
             self._entries.clear()
 
 
+# Page skeletons and posts as pages show them are large and one per address or post: a
+# few hundred at most, so a flood of made-up query strings costs memory that stays bounded.
 objects = LocalObjects(max_entries=500)
+# Built HTML: a string is never changed in place, so it is kept as it is, with no pickling.
+strings = LocalObjects(max_entries=2000)
 
 
 def get_or_build_here(key: str, generation: int, build):
@@ -76,9 +80,18 @@ def get_or_build_here(key: str, generation: int, build):
     return found
 
 
-def get_or_build(key: str, generation: int, build):
-    """The value under ``key`` (which must hold ``generation``), built once if needed."""
+def get_or_build(key: str, generation: int, build, *, as_is: bool = False):
+    """The value under ``key`` (which must hold ``generation``), built once if needed.
+
+    This process keeps a pickled copy, and a copy for each request; ``as_is`` keeps the
+    very object and hands it to every request, for values no request changes (a post
+    as its page shows it: unpickling it cost more than the rest of a member's page).
+    Strings are always kept as they are.
+    """
     key = f"portal:per-generation:{key}"  # its own names: stored as (until, value)
+    kept = (objects if as_is else strings).get(key)
+    if kept is not None:
+        return kept
     found = local.get(key)
     if found is None:
         shared = shared_cache()
@@ -89,6 +102,10 @@ def get_or_build(key: str, generation: int, build):
             if shared and until - time.time() >= 1:
                 shared.set(key, found, int(until - time.time()))
         left = found[0] - time.time()
-        if left >= 1:
+        if as_is:
+            objects.set(key, found[1], found[0])
+        elif isinstance(found[1], str):
+            strings.set(key, found[1], found[0])
+        elif left >= 1:
             local.set(key, found, int(left))
     return found[1]

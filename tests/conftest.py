@@ -52,7 +52,7 @@ def _fresh_cache():
     from portal import per_generation
 
     # This process's copies too: a frozen clock can start a test at an earlier test's generation.
-    for store in (cache, per_generation.local, per_generation.objects):
+    for store in (cache, per_generation.local, per_generation.objects, per_generation.strings):
         store.clear()
     yield
     cache.clear()

@@ -74,7 +74,9 @@ def post_for_page(request, slug: str, generation: int) -> Post:
     if can_preview(request.user):
         return get_visible_post(request, slug)
     key = f"portal:post:{generation}:{slug}"
-    return per_generation.get_or_build(key, generation, lambda: get_visible_post(request, slug))
+    return per_generation.get_or_build(
+        key, generation, lambda: get_visible_post(request, slug), as_is=True
+    )
 
 
 @require_safe

@@ -162,3 +162,15 @@ def test_with_the_database_as_cache_fragments_stay_in_memory(member_client, post
 
     assert "Diaspora bonds" in html
     assert not [q["sql"] for q in queries if "per-generation" in q["sql"]]
+
+
+def test_a_value_kept_as_is_is_one_object_until_the_next_generation():
+    generation = generations.current()
+
+    def kept(generation):
+        return per_generation.get_or_build(f"test:as-is:{generation}", generation, list, as_is=True)
+
+    first = kept(generation)
+    assert kept(generation) is first  # no copy per request
+    generations.bump()
+    assert kept(generations.current()) is not first

@@ -20,10 +20,12 @@ where it stands when the skeleton is built (a loop variable, an include's
 While a skeleton is built, the member's own values are guards that refuse to be
 read: ``user`` (but for is_authenticated), ``messages``, ``perms``, the saved
 ids and the request's user, session and cookies. A page that shows any of them
-outside a hole fails loudly instead of handing one member's page to another.
+outside a hole is rendered in place for that member, never kept, and logged as
+an error, instead of handing one member's page to another.
 The CSRF token is a placeholder, filled in per request as in fragments.
 """
 
+import logging
 import secrets
 
 from django import template
@@ -35,6 +37,7 @@ from portal import per_generation
 from .fragments import HOLES, TOKEN_PLACEHOLDER, FragmentNode, parse_named
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 # Where a hole goes in a skeleton's HTML: random per process, so no content can hold it.
 HOLE_MARKER = f"<!--hole-{secrets.token_hex(16)}-->"
@@ -111,7 +114,13 @@ class SkeletonNode(FragmentNode):
             return parts, holes
 
         key = self.key(context, generation, user)
-        parts, holes = per_generation.get_or_build_here(key, generation, build)
+        try:
+            parts, holes = per_generation.get_or_build_here(key, generation, build)
+        except PersonalValueOutsideHole:
+            # A template shows a member's own value outside its holes: this member still
+            # gets their page, rendered in place, and nothing is kept.
+            logger.exception("Page skeleton %s not kept", key)
+            return self.nodelist.render(context)
         html = [parts[0]]
         for (hole, values), part in zip(holes, parts[1:], strict=True):
             html.append(hole.render_filled(context, values))

@@ -4,10 +4,12 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import SESSION_KEY, get_user, logout
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY, get_user, logout
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+
+from accounts import backends
 
 # allauth's pages, the profile, data export, deletion and sessions all live here.
 ACCOUNT_PAGES_PREFIX = "/accounts/"
@@ -46,6 +48,9 @@ def end_idle_sessions(get_response):
 
 
 def _user_unless_idle(request):
+    backend = request.session.get(BACKEND_SESSION_KEY)
+    if backend in backends.RENAMED:  # signed in before the portal's own backends
+        request.session[BACKEND_SESSION_KEY] = backends.RENAMED[backend]
     # From here on the request holds the user itself: every later read (templates read
     # it dozens of times) skips the lazy object's proxy.
     user = request.user = get_user(request)

@@ -223,19 +223,26 @@ def test_only_the_newest_matches_are_ranked_and_counted(client, monkeypatch):
 
 
 @pytest.mark.parametrize("sort", [RELEVANCE, NEWEST])
-def test_ranked_ids_are_search_posts_in_its_order(sort):
+def test_results_come_best_first_then_newest_then_latest_added(sort):
     now = timezone.now()
-    for n in range(4):  # ties in rank and in date: the id decides, as in search_posts()
+    found_in = []  # (where the word is: 0 title, 1 summary, 2 body; the post)
+    for n in range(4):  # ties in rank and in date: the id decides
         day = now - timedelta(days=n % 2 + 1)
-        PostFactory(title=f"Cooperatives {n}", published_at=day)
-        PostFactory(summary=f"Cooperatives and savings {n}.", published_at=day)
-        PostFactory(body=f"<p>On cooperatives {n}.</p>", published_at=day)
+        found_in.append((0, PostFactory(title=f"Cooperatives {n}", published_at=day)))
+        found_in.append(
+            (1, PostFactory(summary=f"Cooperatives and savings {n}.", published_at=day))
+        )
+        found_in.append((2, PostFactory(body=f"<p>On cooperatives {n}.</p>", published_at=day)))
+
+    def order(item):
+        where, post = item
+        newest_first = (-post.published_at.timestamp(), -post.pk)
+        return (where, *newest_first) if sort == RELEVANCE else newest_first
+
     filters = Filters(sort=sort)
-
-    expected = list(search_posts("cooperatives", filters).values_list("pk", flat=True))
-
-    assert len(expected) == 12
+    expected = [post.pk for _, post in sorted(found_in, key=order)]
     assert ranked_ids("cooperatives", filters) == expected
+    assert [post.pk for post in search_posts("cooperatives", filters)] == expected
     assert ranked_ids("", filters) == []
 
 

@@ -64,7 +64,8 @@ class FragmentNode(template.Node):
         return generation
 
     def render(self, context):
-        # Error pages may render without a request or before authentication: not kept.
+        # Error pages may render without a request (and its context processors): not kept.
+        # A page rendered before authentication has the anonymous user: kept as theirs.
         request, user = context.get("request"), context.get("user")
         if request is None or user is None or not settings.PAGE_CACHE_SECONDS:
             return self.nodelist.render(context)

@@ -17,24 +17,34 @@ class CappedPaginator(Paginator):
     expression no index holds, so every published post is sorted for each page.
     """
 
-    def __init__(self, object_list, per_page, narrow: bool = False, limit: int | None = None):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        narrow: bool = False,
+        limit: int | None = None,
+        counted: int | None = None,
+    ):
         super().__init__(object_list, per_page)
         self.narrow = narrow
         self.limit = MAX_COUNTED if limit is None else limit
+        if counted is not None:  # already known: read with the rows, or kept
+            self.counted = counted
 
     @cached_property
-    def _counted(self) -> int:
+    def counted(self) -> int:
+        """Rows counted, up to limit + 1."""
         # Ids only, unordered: any limit + 1 rows count the same, with no sort and
         # no annotation computed (a search's ranks).
         return self.object_list.order_by().values("pk")[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:
-        return min(self._counted, self.limit)
+        return min(self.counted, self.limit)
 
     @property
     def capped(self) -> bool:
-        return self._counted > self.limit
+        return self.counted > self.limit
 
     def page(self, number) -> Page:
         if not self.narrow:
@@ -83,6 +93,4 @@ def paginate_counted(request, queryset, per_page: int = PER_PAGE) -> Page:
 
 def counted_page(rows: list, number: int, length: int, per_page: int = PER_PAGE) -> Page:
     """A page whose rows and list length are already known (read with them, or kept)."""
-    paginator = CappedPaginator(rows, per_page)
-    paginator._counted = length  # the cached_property's value
-    return Page(rows, number, paginator)
+    return Page(rows, number, CappedPaginator(rows, per_page, counted=length))

@@ -39,7 +39,7 @@ def saved_page(request) -> tuple[Page, int]:
     # Only this generation's pages: older ones are never asked for again.
     kept = {k: v for k, v in kept.items() if k[0] == generation}
     if len(kept) < KEPT_PAGES:
-        kept[asked] = (list(page.object_list), page.number, page.paginator._counted)
+        kept[asked] = (list(page.object_list), page.number, page.paginator.counted)
         until = generations.expiry(generation, LIST_SECONDS)
         if until - time.time() >= 1:
             cache.set(key, kept, int(until - time.time()))
